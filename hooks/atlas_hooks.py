@@ -1,0 +1,65 @@
+"""MkDocs glue for Role Atlas: the only module that imports MkDocs.
+
+Each build loads data/ afresh (so `mkdocs serve` picks up every edit), renders the pages in memory
+and adds them as generated files: nothing is ever written into docs/. Data problems stop the
+build with one line per problem and no traceback.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from roleatlas.atlas import Atlas
+from roleatlas.glossary import abbreviation_lines
+from roleatlas.load import load
+from roleatlas.problems import DataError
+from roleatlas.render.pages import iter_pages
+
+log = logging.getLogger("mkdocs.plugins.roleatlas")
+
+_state: dict[str, object] = {}
+
+
+def _data_dir(config: MkDocsConfig) -> Path:
+    """data/ beside mkdocs.yml, or ROLE_ATLAS_DATA (tests and the benchmark build other data)."""
+    override = os.environ.get("ROLE_ATLAS_DATA")
+    return Path(override) if override else Path(config.config_file_path).parent / "data"
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    data = str(_data_dir(config))
+    if data not in config.watch:
+        config.watch.append(data)
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    data_dir = _data_dir(config)
+    try:
+        atlas = load(data_dir, root=data_dir.parent)
+    except DataError as err:
+        raise PluginError(str(err)) from None
+    _state["atlas"] = atlas
+    _state["abbreviations"] = abbreviation_lines(atlas.terms)
+    for path, markdown in iter_pages(atlas):
+        existing = files.get_file_from_path(path)
+        if existing is not None:
+            raise PluginError(f"docs/{path} would be replaced by a generated page; remove or rename it")
+        files.append(File.generated(config, path, content=markdown))
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Append the glossary's abbreviations so every page shows them as tooltips."""
+    return markdown + "\n\n" + str(_state.get("abbreviations", "")) + "\n"
+
+
+def current_atlas() -> Atlas:
+    return _state["atlas"]  # type: ignore[return-value]

@@ -1,0 +1,167 @@
+"""Load and validate every file in data/: all problems at once, or a complete Atlas.
+
+Layout of data/:
+- ``roles/<id>.yaml`` and ``topics/<id>.yaml``: one role or topic per file, its id the file name;
+- any other ``*.yaml``: a mapping of collections (``sources``, ``skills``, ``salaries``,
+  ``dimensions``, ``perspectives``, ``comparisons``, ``terms``), each a list; a collection may be
+  split over several files.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .atlas import Atlas
+from .build import Context, Ref, build_object
+from .model import Comparison, Dimension, Perspective, Role, Salary, Skill, Source, Term, Topic
+from .problems import DataError, Problem, display_path
+from .yaml_lines import LList, LMap, read_yaml
+
+COLLECTIONS: dict[str, type] = {
+    "sources": Source,
+    "skills": Skill,
+    "salaries": Salary,
+    "dimensions": Dimension,
+    "perspectives": Perspective,
+    "comparisons": Comparison,
+    "terms": Term,
+}
+ONE_PER_FILE: dict[str, type] = {"roles": Role, "topics": Topic}
+
+
+@dataclass(frozen=True)
+class Located:
+    """A built object and where it was defined, for duplicate and reference errors."""
+
+    obj: Any
+    path: str
+    line: int
+
+
+def data_files(data_dir: Path) -> list[Path]:
+    """Every YAML file under data/, in a stable order; .yml is refused later, never skipped."""
+    return sorted(p for p in data_dir.rglob("*") if p.is_file() and not p.name.startswith("."))
+
+
+def _one_per_file(cls: type, content: Any, path: Path, ctx: Context) -> list[Located]:
+    obj = build_object(cls, content, ctx, "", 1)
+    if obj is None:
+        return []
+    if obj.id != path.stem:
+        line = content.key_lines.get("id", 1) if isinstance(content, LMap) else 1
+        ctx.problem(line, "id", f"'{obj.id}' differs from the file name '{path.stem}'; "
+                    f"rename the file to {obj.id}.yaml or change the id")
+    return [Located(obj, ctx.path, content.key_lines.get("id", 1) if isinstance(content, LMap) else 1)]
+
+
+def _collections(content: Any, ctx: Context) -> dict[str, list[Located]]:
+    found: dict[str, list[Located]] = {}
+    if not isinstance(content, dict):
+        ctx.problem(getattr(content, "line", 1), "(top level)", "expected a mapping of collections "
+                    f"({', '.join(COLLECTIONS)}), each a list")
+        return found
+    for key, items in content.items():
+        line = content.key_lines.get(key, 1) if isinstance(content, LMap) else 1
+        cls = COLLECTIONS.get(key)
+        if cls is None:
+            ctx.problem(line, key, f"unknown collection; expected one of {', '.join(COLLECTIONS)} "
+                        "(roles and topics go in data/roles/ and data/topics/, one per file)")
+            continue
+        if not isinstance(items, list):
+            ctx.problem(line, key, f"expected a list of {cls.__name__.lower()} entries")
+            continue
+        lines = items.item_lines if isinstance(items, LList) else [line] * len(items)
+        for i, item in enumerate(items):
+            obj = build_object(cls, item, ctx, f"{key}[{i}]", lines[i])
+            if obj is not None:
+                found.setdefault(key, []).append(Located(obj, ctx.path, lines[i]))
+    return found
+
+
+def _read_all(data_dir: Path, root: Path, problems: list[Problem], refs: list[Ref]) -> dict[str, list[Located]]:
+    found: dict[str, list[Located]] = {key: [] for key in [*COLLECTIONS, *ONE_PER_FILE]}
+    for path in data_files(data_dir):
+        shown = display_path(path, root)
+        ctx = Context(shown)
+        folder = path.parent.name if path.parent != data_dir else ""
+        if path.suffix != ".yaml":
+            ctx.problem(0, "", "not a data file; data files end in .yaml (rename it or move it out of data/)")
+        else:
+            content, read_problems = read_yaml(path, shown)
+            ctx.problems.extend(read_problems)
+            if content is not None and folder in ONE_PER_FILE:
+                found[folder] += _one_per_file(ONE_PER_FILE[folder], content, path, ctx)
+            elif content is not None and folder:
+                ctx.problem(0, "", f"unknown folder '{folder}'; use data/roles/, data/topics/ or data/ itself")
+            elif content is not None:
+                for key, items in _collections(content, ctx).items():
+                    found[key] += items
+        problems.extend(ctx.problems)
+        refs.extend(ctx.refs)
+    return found
+
+
+def _unique_ids(found: dict[str, list[Located]], problems: list[Problem]) -> None:
+    """Ids name pages and anchors; two facts with one id would silently hide one of them."""
+    for kind, items in found.items():
+        if kind == "perspectives":
+            continue  # checked together with their claims in _known_ids
+        first: dict[str, Located] = {}
+        for item in items:
+            ident = item.obj.term if kind == "terms" else item.obj.id
+            if ident in first:
+                other = first[ident]
+                problems.append(Problem(item.path, item.line, "id", f"{kind[:-1]} id '{ident}' is already "
+                                        f"used at {other.path}:{other.line}; ids must be unique"))
+            else:
+                first[ident] = item
+
+
+def _known_ids(found: dict[str, list[Located]], problems: list[Problem]) -> dict[str, set[str]]:
+    claims: dict[str, Located] = {}
+    for item in found["perspectives"]:
+        for claim in [item.obj, *item.obj.claims]:
+            if claim.id in claims:
+                problems.append(Problem(item.path, item.line, "id", f"id '{claim.id}' is used twice in "
+                                        "perspectives and claims; anchors on the perspectives page must be unique"))
+            claims[claim.id] = item
+    roles = {r.obj.id for r in found["roles"]}
+    for item in found["roles"]:
+        for old in item.obj.former_ids:
+            if old in roles:
+                problems.append(Problem(item.path, item.line, "former_ids", f"'{old}' is a current role id; "
+                                        "a former id must not name a live page"))
+    return {
+        "role": roles,
+        "skill": {s.obj.id for s in found["skills"]},
+        "source": {s.obj.id for s in found["sources"]},
+        "dimension": {d.obj.id for d in found["dimensions"]},
+        "salary": {s.obj.id for s in found["salaries"]},
+    }
+
+
+def _resolve(refs: list[Ref], known: dict[str, set[str]], problems: list[Problem]) -> None:
+    for ref in refs:
+        if ref.value not in known[ref.kind]:
+            close = difflib.get_close_matches(ref.value, sorted(known[ref.kind]), n=1)
+            hint = f"did you mean '{close[0]}'?" if close else "define it in data/ first"
+            problems.append(Problem(ref.path, ref.line, ref.field, f"unknown {ref.kind} id '{ref.value}'; {hint}"))
+
+
+def load(data_dir: Path, root: Path | None = None) -> Atlas:
+    """Read, validate and cross-reference data/; raise DataError listing every problem."""
+    root = root or data_dir.parent
+    problems: list[Problem] = []
+    refs: list[Ref] = []
+    if not data_dir.is_dir():
+        raise DataError([Problem(str(data_dir), 0, "", "data folder not found; run from the project root")])
+    found = _read_all(data_dir, root, problems, refs)
+    _unique_ids(found, problems)
+    _resolve(refs, _known_ids(found, problems), problems)
+    if problems:
+        raise DataError(problems)
+    return Atlas.create(**{kind: tuple(item.obj for item in items) for kind, items in found.items()},
+                        files={item.obj.id: item.path for kind in ONE_PER_FILE for item in found[kind]})

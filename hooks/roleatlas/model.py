@@ -1,0 +1,392 @@
+"""The data model of Role Atlas: one frozen dataclass per kind of fact.
+
+The dataclasses are the single description of the data files: `build.py` reads their type hints
+and field metadata to check YAML, `schema.py` turns them into the published JSON Schema, and the
+renderers read them. Field metadata keys:
+
+- ``doc``: what the field holds (shown in the JSON Schema and in error messages);
+- ``ref``: the field names ids of another kind (``role``, ``skill``, ``source``, ``dimension``,
+  ``salary``) and is checked after every file is loaded;
+- ``id``: the value is an id: lowercase words joined by hyphens, used in URLs and anchors.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+import re
+from datetime import date
+from typing import Any, Literal
+
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+Coverage = Literal["full", "limited"]
+Level = Literal["executive", "vice-president", "director", "individual-contributor", "other"]
+Need = Literal["required", "preferred", "mentioned"]
+SkillCategory = Literal["technical", "tools", "leadership", "interpersonal", "domain", "business"]
+Measure = Literal["average", "broad-range", "total-pay", "base", "estimate"]
+Currency = Literal["USD", "EUR", "GBP", "CAD", "AUD", "INR", "JPY", "CHF", "SGD"]
+
+
+model = dataclass(frozen=True, kw_only=True)
+"""Every model class is frozen (facts do not change while rendering) and keyword-only."""
+
+
+def doc(text: str, **extra: Any) -> Any:
+    """A required field with its documentation."""
+    return field(metadata={"doc": text, **extra})
+
+
+def opt(text: str, default: Any = None, **extra: Any) -> Any:
+    """An optional field with its documentation and default."""
+    if isinstance(default, (list, dict, set)):
+        raise TypeError("use a tuple default for list fields")
+    return field(default=default, metadata={"doc": text, **extra})
+
+
+ROLE_SECTIONS = ("summary", "responsibilities", "qualifications", "skills", "salary", "career",
+                 "related-roles", "work-setting", "notes", "perspectives", "job-description", "sources")
+"""Anchors of the fixed sections of a role page; data ids must not take them."""
+
+
+def _unique_anchors(anchors: list[tuple[str, str]], reserved: tuple[str, ...]) -> list[tuple[str, str]]:
+    """Anchor ids on one page must differ from each other and from the fixed sections."""
+    seen: set[str] = set()
+    found = []
+    for where, anchor in anchors:
+        if anchor in seen:
+            found.append((where, f"id '{anchor}' is used twice on this page; anchors must be unique"))
+        elif anchor in reserved:
+            found.append((where, f"id '{anchor}' is a fixed section of the page; choose another id"))
+        seen.add(anchor)
+    return found
+
+
+# --- sources -------------------------------------------------------------------------------
+
+
+@model
+class Source:
+    """A document the facts come from; every fact names one by id."""
+
+    id: str = doc("Stable id that facts cite.", id=True)
+    title: str = doc("The document's title.")
+    kind: str = doc("What kind of document it is (Q&A thread, role profile…).")
+    covers: str = doc("What the document covers, in a sentence.")
+    file: str = opt("File name of the source text in the shared sources folder.")
+    notes: tuple[str, ...] = opt("What was left out of it and why (page noise).", ())
+
+
+# --- shared pieces -------------------------------------------------------------------------
+
+
+@model
+class Statement:
+    """A short sourced text."""
+
+    text: str = doc("The statement, in the project's own words.")
+    source: str = doc("Id of the source that says it.", ref="source")
+
+
+@model
+class Figure:
+    """A number the source gives, with what it counts and when."""
+
+    value: str = doc("The figure as written (40%, 1 million, 100,000+).")
+    label: str = doc("What the figure counts.")
+    period: str | None = opt("The period or date the figure is for (2023-2027).")
+
+
+# --- skills --------------------------------------------------------------------------------
+
+
+@model
+class Skill:
+    """A skill, tool or trait that one or more roles need; one page per skill."""
+
+    id: str = doc("Stable id; the page is /skills/<id>/.", id=True)
+    name: str = doc("Display name.")
+    category: SkillCategory = doc("Group on the skills index.")
+    description: str = doc("What the skill is, in one or two sentences.")
+    aliases: tuple[str, ...] = opt("Other names people search for.", ())
+    tags: tuple[str, ...] = opt("Tags for browsing.", ())
+
+
+# --- roles ---------------------------------------------------------------------------------
+
+
+@model
+class ResponsibilityArea:
+    """A group of responsibilities; its id becomes the section anchor."""
+
+    id: str = doc("Anchor id of the area, unique within the role.", id=True)
+    title: str = doc("Heading of the area.")
+    items: tuple[str, ...] = doc("What the role does in this area.")
+    source: str = doc("Id of the source.", ref="source")
+
+
+@model
+class Experience:
+    """Typical experience in years; either bound may be missing."""
+
+    min_years: int | None = opt("Fewest years named.")
+    max_years: int | None = opt("Most years named.")
+    detail: str = opt("What kind of experience.", "")
+    source: str = doc("Id of the source.", ref="source")
+
+    def check(self) -> list[tuple[str, str]]:
+        if self.min_years is not None and self.max_years is not None and self.min_years > self.max_years:
+            return [("min_years", f"{self.min_years} is above max_years {self.max_years}; swap them")]
+        return []
+
+
+@model
+class Education:
+    degrees: tuple[str, ...] = doc("Degrees named (Master's, Ph.D.).")
+    fields: tuple[str, ...] = opt("Fields of study named.", ())
+    required: bool = opt("Whether the source calls it required.", True)
+    source: str = doc("Id of the source.", ref="source")
+
+
+@model
+class Qualification:
+    """One requirement; the skills it names link to their pages."""
+
+    id: str = doc("Anchor id, unique within the role.", id=True)
+    title: str = doc("Short name of the requirement.")
+    text: str = doc("What is asked for.")
+    skills: tuple[str, ...] = opt("Ids of the skills it names.", (), ref="skill")
+    source: str = doc("Id of the source.", ref="source")
+
+
+@model
+class Qualifications:
+    experience: Experience | None = opt("Typical experience in years.")
+    education: Education | None = opt("Education asked for.")
+    required: tuple[Qualification, ...] = opt("Required qualifications.", ())
+    preferred: tuple[Qualification, ...] = opt("Preferred qualifications.", ())
+
+
+@model
+class SkillNeed:
+    """A role's need for a skill, with what the skill means for this role."""
+
+    skill: str = doc("Id of the skill.", ref="skill")
+    need: Need = doc("How strongly the source asks for it.")
+    points: tuple[str, ...] = opt("What the skill means in this role.", ())
+    source: str = doc("Id of the source.", ref="source")
+
+
+@model
+class RoleLink:
+    role: str = doc("Id of the other role.", ref="role")
+    relation: str = doc("How the two roles relate.")
+    source: str = doc("Id of the source.", ref="source")
+
+
+@model
+class CareerStep:
+    role: str = doc("Id of the role on the path.", ref="role")
+    note: str = opt("What the step involves.", "")
+    source: str = doc("Id of the source.", ref="source")
+
+
+@model
+class Role:
+    """One role; one file in data/roles/, one page at /roles/<id>/."""
+
+    id: str = doc("Stable id; the page is /roles/<id>/. Never reuse or rename without former_ids.", id=True)
+    title: str = doc("Full title.")
+    coverage: Coverage = doc("full: the sources describe the role; limited: only mentioned.")
+    level: Level = doc("Where the role sits.")
+    summary: Statement = doc("What the role is, in two or three sentences.")
+    focus: Statement = doc("The role's focus in a few words, for tables.")
+    abbreviations: tuple[str, ...] = opt("Abbreviations people search for (CTO, VPE).", ())
+    aliases: tuple[str, ...] = opt("Other titles people search for.", ())
+    former_ids: tuple[str, ...] = opt("Old ids; each becomes a redirect to this page.", (), id=True)
+    tags: tuple[str, ...] = opt("Tags for browsing.", ())
+    scope: Statement | None = opt("How wide the role's remit is.")
+    responsibilities: tuple[ResponsibilityArea, ...] = opt("Responsibilities by area.", ())
+    qualifications: Qualifications = opt("Experience, education, requirements.", Qualifications())
+    skills: tuple[SkillNeed, ...] = opt("Skills the role needs.", ())
+    related: tuple[RoleLink, ...] = opt("Roles this one is compared with or works beside.", ())
+    career_from: tuple[CareerStep, ...] = opt("Roles that lead to this one.", ())
+    career_to: tuple[CareerStep, ...] = opt("Roles this one leads to.", ())
+    salaries: tuple[str, ...] = opt("Ids of salary figures for this role.", (), ref="salary")
+    work_setting: tuple[Statement, ...] = opt("Where and how the work happens.", ())
+    notes: tuple[Statement, ...] = opt("Other facts about the role.", ())
+
+    def check(self) -> list[tuple[str, str]]:
+        anchors = [("responsibilities", a.id) for a in self.responsibilities]
+        anchors += [("qualifications", q.id) for q in self.qualifications.required + self.qualifications.preferred]
+        return _unique_anchors(anchors, reserved=ROLE_SECTIONS)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every name the role is known by, for search and redirects."""
+        return (self.title, *self.abbreviations, *self.aliases)
+
+
+# --- compensation --------------------------------------------------------------------------
+
+
+@model
+class Salary:
+    """One salary figure: a single amount or a range, with what it measures."""
+
+    id: str = doc("Stable id that roles cite.", id=True)
+    label: str = doc("What the figure is of (average annual salary…).")
+    measure: Measure = doc("What kind of figure it is.")
+    currency: Currency = doc("ISO 4217 currency code.")
+    region: str = doc("Where the figure applies.")
+    year: int = doc("Year the figure is for.")
+    source: str = doc("Id of the source.", ref="source")
+    amount: int | None = opt("A single amount (use instead of low/high).")
+    low: int | None = opt("Lower end of a range.")
+    high: int | None = opt("Upper end of a range.")
+    open_ended: bool = opt("The range has no upper limit (500,000+).", False)
+    period: Literal["year", "month", "hour"] = opt("What the amount is per.", "year")
+
+    def check(self) -> list[tuple[str, str]]:
+        found = []
+        if self.amount is None and (self.low is None or self.high is None):
+            found.append(("amount", "give either amount, or both low and high"))
+        if self.amount is not None and (self.low is not None or self.high is not None):
+            found.append(("amount", "give either amount, or low and high, not both"))
+        if self.low is not None and self.high is not None and self.low > self.high:
+            found.append(("low", f"minimum {self.low:,} is above maximum {self.high:,}; swap them"))
+        for name in ("amount", "low", "high"):
+            value = getattr(self, name)
+            if value is not None and value < 0:
+                found.append((name, f"{value} is negative; amounts are positive"))
+        this_year = date.today().year
+        if self.year > this_year:
+            found.append(("year", f"{self.year} is in the future; use the year the figure is for (≤ {this_year})"))
+        elif self.year < 1950:
+            found.append(("year", f"{self.year} is implausible; use a four-digit year such as 2024"))
+        return found
+
+    @property
+    def bounds(self) -> tuple[int, int]:
+        """Lowest and highest amount, for charts and sorting."""
+        if self.amount is not None:
+            return self.amount, self.amount
+        return self.low or 0, self.high or 0
+
+
+# --- perspectives and comparisons -------------------------------------------------------------
+
+
+@model
+class Dimension:
+    """An axis along which roles are compared (orientation, what each owns…)."""
+
+    id: str = doc("Stable id; anchors on comparison pages.", id=True)
+    name: str = doc("Display name.")
+    description: str = doc("What the dimension asks.")
+    qualifier: bool = opt("Claims on it qualify the comparison rather than fill a row.", False)
+
+
+@model
+class Stance:
+    role: str = doc("Id of the role.", ref="role")
+    position: str = doc("The claim's position for that role, in a few words.")
+
+
+@model
+class Claim:
+    """One distinct claim a practitioner makes."""
+
+    id: str = doc("Anchor id, unique across perspectives.", id=True)
+    dimension: str = doc("Id of the dimension the claim speaks to.", ref="dimension")
+    text: str = doc("The claim, in the project's own words.")
+    stances: tuple[Stance, ...] = opt("The claim's position for each role it contrasts.", ())
+    roles: tuple[str, ...] = opt("Other roles the claim is about.", (), ref="role")
+
+
+@model
+class Respondent:
+    title: str = doc("The respondent's job title.")
+    industry: str = doc("Their industry.")
+    company_size: str = doc("Their company's size in employees.")
+
+
+@model
+class Perspective:
+    """A practitioner's answer, split into its claims."""
+
+    id: str = doc("Stable id; anchor on the perspectives page.", id=True)
+    respondent: Respondent = doc("Who answered.")
+    source: str = doc("Id of the source.", ref="source")
+    claims: tuple[Claim, ...] = doc("The distinct claims of the answer.")
+
+
+@model
+class Comparison:
+    """A featured side-by-side page of two roles, rows from dimensions."""
+
+    id: str = doc("Stable id; the page is /compare/<id>/.", id=True)
+    title: str = doc("Page title.")
+    roles: tuple[str, ...] = doc("The two roles compared.", ref="role")
+    intro: str = doc("What the page shows.")
+    dimensions: tuple[str, ...] = doc("Rows, in order.", ref="dimension")
+
+    def check(self) -> list[tuple[str, str]]:
+        if len(self.roles) != 2 or self.roles[0] == self.roles[1]:
+            return [("roles", "name exactly two different role ids")]
+        return []
+
+
+# --- topics ----------------------------------------------------------------------------------
+
+
+@model
+class Challenge:
+    problem: str = doc("What is hard.")
+    solution: str = doc("How to address it.")
+    note_kind: Literal["impact", "focus", "importance", "consideration"] = doc("What the note says.")
+    note: str = doc("Impact, focus, importance or consideration.")
+
+
+@model
+class TopicSection:
+    id: str = doc("Anchor id, unique within the topic.", id=True)
+    title: str = doc("Heading.")
+    points: tuple[str, ...] = opt("The section's points.", ())
+    figures: tuple[Figure, ...] = opt("Figures the section gives.", ())
+    challenge: Challenge | None = opt("For a challenge: the problem and its solution.")
+    source: str | None = opt("Id of the source, when it differs from the topic's.", ref="source")
+
+
+@model
+class Topic:
+    """A page of sourced facts that is not about one role (market demand, trends…)."""
+
+    id: str = doc("Stable id; the page is /topics/<id>/.", id=True)
+    title: str = doc("Page title.")
+    summary: str = doc("What the page holds, in a sentence or two.")
+    source: str = doc("Id of the source.", ref="source")
+    roles: tuple[str, ...] = opt("Roles the topic is about.", (), ref="role")
+    tags: tuple[str, ...] = opt("Tags for browsing.", ())
+    aliases: tuple[str, ...] = opt("Words people search for that should find this page.", ())
+    sections: tuple[TopicSection, ...] = doc("The topic's sections.")
+
+    def check(self) -> list[tuple[str, str]]:
+        return _unique_anchors([("sections", s.id) for s in self.sections], reserved=())
+
+
+# --- glossary --------------------------------------------------------------------------------
+
+
+@model
+class Term:
+    """An abbreviation, shown as a tooltip wherever it appears."""
+
+    term: str = doc("The abbreviation as written (CTO).")
+    meaning: str = doc("What it stands for.")
+    description: str = opt("A sentence of explanation.", "")
+
+    def check(self) -> list[tuple[str, str]]:
+        if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9/&.+-]{0,19}", self.term):
+            return [("term", f"{self.term!r} is not an abbreviation; use letters, digits and / & . + - "
+                     "(at most 20 characters)")]
+        return []

@@ -1,0 +1,1 @@
+"""Pure rendering: an Atlas in, Markdown pages out. Nothing here imports MkDocs."""

@@ -1,0 +1,83 @@
+"""The one place where data text enters Markdown: escaping, links and the template environment.
+
+Every `{{ value }}` in a template passes through `finalize`, which escapes it unless it is
+`Markup` made here on purpose (a link, an anchor). Forgetting to escape is therefore impossible:
+text from YAML can never become HTML, a Markdown link, a table cell break or a heading.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+# Characters that mean something to Markdown, HTML, the tables, abbr, attr_list or pymdown.
+_SPECIAL = re.compile(r"[\\`*_{}\[\]()<>#+\-!|~^=&\"':$@%]")
+_SPACE = re.compile(r"\s+")
+_ANCHOR = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def md(value: Any) -> Markup:
+    """Escape any text so Markdown shows it literally, on one line (safe in table cells)."""
+    if isinstance(value, Markup):
+        return value
+    text = _SPACE.sub(" ", str(value)).strip()
+    return Markup(_SPECIAL.sub(lambda m: f"&#{ord(m.group())};", text))
+
+
+def attr(value: Any) -> Markup:
+    """Escape text for an HTML attribute inside raw HTML in a page."""
+    return Markup(str(value).replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
+                  .replace(">", "&gt;").replace("'", "&#39;"))
+
+
+def relative(target: str, page: str) -> str:
+    """A link from page `page` to page `target`, both given as paths of their Markdown files."""
+    path, _, anchor = target.partition("#")
+    rel = posixpath.relpath(path, posixpath.dirname(page) or ".") if path else ""
+    return f"{rel}#{anchor}" if anchor else rel
+
+
+def link(text: Any, target: str, page: str) -> Markup:
+    """A Markdown link with escaped text to another generated page."""
+    return Markup(f"[{md(text)}]({relative(target, page)})")
+
+
+def anchor(value: str) -> Markup:
+    """An id for an HTML anchor; ids are validated on load, this guards the template side."""
+    if not _ANCHOR.match(value):
+        raise ValueError(f"not an anchor id: {value!r}")
+    return Markup(value)
+
+
+def money(amount: int, currency: str) -> str:
+    symbol = {"USD": "$", "EUR": "€", "GBP": "£"}.get(currency)
+    return f"{symbol}{amount:,}" if symbol else f"{amount:,} {currency}"
+
+
+def _finalize(value: Any) -> Any:
+    if value is None:
+        raise ValueError("a template printed None; check the data or the template")
+    return md(value)
+
+
+@cache
+def environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        finalize=_finalize,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=False,  # the output is Markdown; `finalize` does Markdown-aware escaping
+    )
+    env.filters.update(md=md, attr=attr, money=money, anchor=anchor)
+    return env

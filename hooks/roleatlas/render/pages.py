@@ -1,0 +1,91 @@
+"""Every generated page of the site, as a mapping of Markdown file path to Markdown text."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Callable, Iterator
+
+from ..atlas import Atlas
+from ..model import Skill, SkillCategory, Topic
+from .common import SOURCES_PAGE, front_matter, meta_text, render, skill_uri, topic_uri
+from .common import role_uri
+from .compare_page import compare_uri, render_comparison
+from .role_page import render_role, sources_of
+
+Pages = dict[str, str]
+
+
+def _skill_page(atlas: Atlas, skill: Skill) -> str:
+    uses = atlas.skill_uses.get(skill.id, ())
+    front = front_matter(title=meta_text(skill.name),
+                         description=meta_text(f"{skill.name}: {skill.description}"),
+                         tags=list(skill.tags), search={"boost": 3})
+    return render("skill.md.j2", skill_uri(skill.id), atlas, front=front, skill=skill, uses=uses)
+
+
+def _topic_page(atlas: Atlas, topic: Topic) -> str:
+    front = front_matter(title=meta_text(topic.title), description=meta_text(topic.summary),
+                         tags=list(topic.tags), search={"boost": 2})
+    return render("topic.md.j2", topic_uri(topic.id), atlas, front=front, topic=topic)
+
+
+def _simple(template: str, page: str, title: str, description: str, **context) -> Callable[[Atlas], str]:
+    def make(atlas: Atlas) -> str:
+        front = front_matter(title=meta_text(title), description=meta_text(description))
+        return render(template, page, atlas, front=front, **context)
+    return make
+
+
+def _skills_index(atlas: Atlas) -> str:
+    order = list(SkillCategory.__args__)
+    groups = [(c, [s for s in atlas.skills if s.category == c]) for c in order]
+    counts = {sid: len(uses) for sid, uses in atlas.skill_uses.items()}
+    front = front_matter(title="Skills", description="Every skill, tool and trait the roles in Role Atlas need, by category.")
+    return render("skills_index.md.j2", "skills/index.md", atlas, front=front,
+                  groups=[g for g in groups if g[1]], counts=Counter(counts))
+
+
+def _sources(atlas: Atlas) -> str:
+    counts = Counter(sid for role in atlas.roles for sid in sources_of(atlas, role))
+    front = front_matter(title="Sources", description="The documents every fact in Role Atlas comes from.")
+    return render("sources.md.j2", SOURCES_PAGE, atlas, front=front, counts=counts)
+
+
+def term_anchor(term: str) -> str:
+    return "term-" + re.sub(r"[^a-z0-9]+", "-", term.lower()).strip("-")
+
+
+def _glossary(atlas: Atlas) -> str:
+    terms = sorted(atlas.terms, key=lambda t: t.term.lower())
+    front = front_matter(title="Glossary", description="Abbreviations used in Role Atlas and what they stand for.")
+    return render("glossary.md.j2", "glossary.md", atlas, front=front, terms=terms,
+                  anchors={t.term: term_anchor(t.term) for t in terms})
+
+
+def iter_pages(atlas: Atlas) -> Iterator[tuple[str, str]]:
+    """Yield (path, Markdown) for every page; one pass per kind, linear in the data."""
+    yield "index.md", _simple("home.md.j2", "index.md", "Role Atlas",
+                              "Technical leadership roles compared: CTO, VP of Engineering, VP of AI/ML "
+                              "Engineering and the roles around them, every fact sourced.")(atlas)
+    yield "roles/index.md", _simple("roles_index.md.j2", "roles/index.md", "Roles",
+                                    "Every role in Role Atlas with its focus, experience and pay.")(atlas)
+    for role in atlas.roles:
+        yield role_uri(role.id), render_role(atlas, role)
+    yield "skills/index.md", _skills_index(atlas)
+    for skill in atlas.skills:
+        yield skill_uri(skill.id), _skill_page(atlas, skill)
+    for topic in atlas.topics:
+        yield topic_uri(topic.id), _topic_page(atlas, topic)
+    for comparison in atlas.comparisons:
+        yield compare_uri(comparison.id), render_comparison(atlas, comparison)
+    if atlas.perspectives:
+        yield "perspectives.md", _simple("perspectives.md.j2", "perspectives.md", "What practitioners say",
+                                         "Practitioners on how the CTO and the VP of Engineering split the work.")(atlas)
+    if atlas.terms:
+        yield "glossary.md", _glossary(atlas)
+    yield SOURCES_PAGE, _sources(atlas)
+
+
+def render_site(atlas: Atlas) -> Pages:
+    return dict(iter_pages(atlas))
