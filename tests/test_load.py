@@ -1,0 +1,125 @@
+"""Loading: valid data becomes a cross-referenced Atlas; each kind of bad data is one clear line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+import datafactory
+from roleatlas.load import load
+from roleatlas.problems import DataError
+
+
+def problems_of(data: Path) -> list[str]:
+    with pytest.raises(DataError) as err:
+        load(data, root=data.parent)
+    return [str(p) for p in err.value.problems]
+
+
+def test_valid_data_loads_with_cross_references(tmp_path):
+    atlas = load(datafactory.write_data(tmp_path), root=tmp_path)
+    assert [r.id for r in atlas.roles] == ["alpha", "beta"]
+    assert {u.role.id for u in atlas.skill_uses["mentoring"]} == {"alpha", "beta"}
+    assert [u.role.id for u in atlas.skill_uses["python"]] == ["alpha"]
+    assert "unused-skill" not in atlas.skill_uses
+    assert [(e.before, e.after) for e in atlas.steps_into["beta"]] == [("alpha", "beta")]
+    assert [r.id for r in atlas.linked_from["beta"]] == ["alpha"]
+
+
+def test_unknown_field_names_file_line_field_and_suggests_the_right_name(tmp_path):
+    roles = datafactory.base_roles()
+    roles["beta"]["summry"] = "typo"
+    data = datafactory.write_data(tmp_path, roles=roles)
+    lines = (data / "roles" / "beta.yaml").read_text().splitlines()
+    line = next(i for i, text in enumerate(lines, 1) if text.startswith("summry"))
+    assert problems_of(data) == [f"data/roles/beta.yaml:{line}: summry: unknown field; did you mean 'summary'?"]
+
+
+def test_every_problem_is_reported_at_once(tmp_path):
+    roles = datafactory.base_roles()
+    del roles["alpha"]["title"]
+    roles["beta"]["coverage"] = "ful"
+    roles["beta"]["skills"][0]["skill"] = "mentorin"
+    found = problems_of(datafactory.write_data(tmp_path, roles=roles))
+    assert len(found) == 3
+    assert found[0].startswith("data/roles/alpha.yaml:1: title: missing")
+    assert "coverage: got the text 'ful'; expected one of 'full', 'limited' (did you mean 'full'?)" in found[1]
+    assert "skills[0].skill: unknown skill id 'mentorin'; did you mean 'mentoring'?" in found[2]
+
+
+def test_duplicate_id_across_files_names_both_places(tmp_path):
+    colls = datafactory.base_collections()
+    data = datafactory.write_data(tmp_path, collections=colls)
+    (data / "more.yaml").write_text(yaml.safe_dump({"skills": [colls["skills"][0]]}))
+    first = (data / "atlas.yaml").read_text().splitlines().index("- id: python") + 1
+    found = problems_of(data)
+    assert found == [f"data/more.yaml:2: id: skill id 'python' is already used at data/atlas.yaml:{first}; "
+                     "ids must be unique"]
+
+
+def test_role_id_must_match_its_file_name(tmp_path):
+    roles = datafactory.base_roles()
+    roles["beta"]["id"] = "gamma"
+    found = problems_of(datafactory.write_data(tmp_path, roles=roles))
+    assert any("data/roles/beta.yaml:1: id: 'gamma' differs from the file name 'beta'" in p for p in found)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("id: beta\n  title: [unclosed\n", "YAML syntax error"),
+    ("id: beta\ntitle:\n\t- x\n", "indent with spaces, not tabs"),
+    ("", "the file is empty"),
+    ("# only a comment\n", "the file is empty"),
+    ("- id: beta\n", "got a list; expected a mapping (Role)"),
+    ("a: &x [1, 2]\nb: *x\n", "anchors and aliases"),
+    ("x: " + "[" * 40 + "]" * 40 + "\n", "nested more than"),
+    ("x: '" + "a" * 30_000 + "'\n", "30,000 characters"),
+    ("id: beta\nid: beta\n", "key 'id' appears twice"),
+])
+def test_bad_yaml_is_one_clear_line(tmp_path, text, expected):
+    data = datafactory.write_data(tmp_path)
+    (data / "roles" / "beta.yaml").write_text(text)
+    found = problems_of(data)
+    assert len(found) >= 1
+    assert found[0].startswith("data/roles/beta.yaml:") and expected in found[0], found
+
+
+def test_file_that_is_not_utf8_names_the_line(tmp_path):
+    data = datafactory.write_data(tmp_path)
+    (data / "roles" / "beta.yaml").write_bytes(b"id: beta\ntitle: caf\xe9\n")
+    assert problems_of(data) == ["data/roles/beta.yaml:2: (file): byte 0xe9 is not UTF-8; save the file as UTF-8"]
+
+
+@pytest.mark.parametrize("change, expected", [
+    ({"low": 300000, "high": 100000}, "low: minimum 300,000 is above maximum 100,000"),
+    ({"currency": "USX"}, "currency: got the text 'USX'; expected one of"),
+    ({"year": 2999}, "year: 2999 is in the future"),
+    ({"year": "2024"}, "year: got the text '2024'; expected a whole number"),
+    ({"low": None, "high": None}, "amount: give either amount, or both low and high"),
+])
+def test_bad_salary_figures_are_refused(tmp_path, change, expected):
+    colls = datafactory.base_collections()
+    colls["salaries"][0].update(change)
+    found = problems_of(datafactory.write_data(tmp_path, collections=colls))
+    assert any(expected in p and p.startswith("data/atlas.yaml:") for p in found), found
+
+
+def test_unknown_source_and_role_references_are_reported(tmp_path):
+    roles = datafactory.base_roles()
+    roles["alpha"]["related"][0]["role"] = "gamma"
+    roles["alpha"]["summary"]["source"] = "nowhere"
+    found = problems_of(datafactory.write_data(tmp_path, roles=roles))
+    assert any("related[0].role: unknown role id 'gamma'" in p for p in found)
+    assert any("summary.source: unknown source id 'nowhere'" in p for p in found)
+
+
+def test_files_that_are_not_yaml_data_are_not_silently_skipped(tmp_path):
+    data = datafactory.write_data(tmp_path)
+    (data / "roles" / "gamma.yml").write_text("id: gamma\n")
+    assert problems_of(data) == ["data/roles/gamma.yml: (file): not a data file; data files end in .yaml "
+                                 "(rename it or move it out of data/)"]
+
+
+def test_the_real_data_is_valid(atlas):
+    assert {"cto", "vp-engineering", "vp-ai-ml-engineering"} <= set(atlas.role)
