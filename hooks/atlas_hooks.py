@@ -8,6 +8,7 @@ build with one line per problem and no traceback.
 from __future__ import annotations
 
 import logging
+from datetime import date
 import os
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from roleatlas.atlas import Atlas
+from roleatlas.export import api_files
 from roleatlas.glossary import abbreviation_lines
 from roleatlas.load import load
 from roleatlas.problems import DataError
@@ -48,11 +50,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         raise PluginError(str(err)) from None
     _state["atlas"] = atlas
     _state["abbreviations"] = abbreviation_lines(atlas.terms)
-    for path, markdown in iter_pages(atlas):
-        existing = files.get_file_from_path(path)
-        if existing is not None:
-            raise PluginError(f"docs/{path} would be replaced by a generated page; remove or rename it")
-        files.append(File.generated(config, path, content=markdown))
+    for path, content in [*iter_pages(atlas), *api_files(atlas)]:
+        if files.get_file_from_path(path) is not None:
+            raise PluginError(f"docs/{path} would be replaced by a generated file; remove or rename it")
+        files.append(File.generated(config, path, content=content))
     return files
 
 

@@ -81,22 +81,43 @@ def _collections(content: Any, ctx: Context) -> dict[str, list[Located]]:
     return found
 
 
-def _read_all(data_dir: Path, root: Path, problems: list[Problem], refs: list[Ref]) -> dict[str, list[Located]]:
+REF_KINDS = {"roles": "role", "skills": "skill", "sources": "source", "dimensions": "dimension", "salaries": "salary"}
+
+
+def _declared_ids(kind: str, content: Any, declared: dict[str, set[str]], fallback: str = "") -> None:
+    """Remember ids even of entries that failed to build, so one mistake is not reported again
+    as an unknown reference everywhere the entry is named."""
+    if kind not in REF_KINDS:
+        return
+    items = content if isinstance(content, list) else [content]
+    for item in items:
+        ident = item.get("id") if isinstance(item, dict) else None
+        if isinstance(ident, str) or fallback:
+            declared[REF_KINDS[kind]].add(ident if isinstance(ident, str) else fallback)
+
+
+def _read_all(data_dir: Path, root: Path, problems: list[Problem], refs: list[Ref],
+              declared: dict[str, set[str]]) -> dict[str, list[Located]]:
     found: dict[str, list[Located]] = {key: [] for key in [*COLLECTIONS, *ONE_PER_FILE]}
     for path in data_files(data_dir):
         shown = display_path(path, root)
         ctx = Context(shown)
         folder = path.parent.name if path.parent != data_dir else ""
+        if folder in REF_KINDS:
+            declared[REF_KINDS[folder]].add(path.stem)
         if path.suffix != ".yaml":
             ctx.problem(0, "", "not a data file; data files end in .yaml (rename it or move it out of data/)")
         else:
             content, read_problems = read_yaml(path, shown)
             ctx.problems.extend(read_problems)
             if content is not None and folder in ONE_PER_FILE:
+                _declared_ids(folder, content, declared, fallback=path.stem)
                 found[folder] += _one_per_file(ONE_PER_FILE[folder], content, path, ctx)
             elif content is not None and folder:
                 ctx.problem(0, "", f"unknown folder '{folder}'; use data/roles/, data/topics/ or data/ itself")
             elif content is not None:
+                for key, items in (content.items() if isinstance(content, dict) else ()):
+                    _declared_ids(key, items, declared)
                 for key, items in _collections(content, ctx).items():
                     found[key] += items
         problems.extend(ctx.problems)
@@ -120,7 +141,7 @@ def _unique_ids(found: dict[str, list[Located]], problems: list[Problem]) -> Non
                 first[ident] = item
 
 
-def _known_ids(found: dict[str, list[Located]], problems: list[Problem]) -> dict[str, set[str]]:
+def _check_claims_and_former_ids(found: dict[str, list[Located]], problems: list[Problem]) -> None:
     claims: dict[str, Located] = {}
     for item in found["perspectives"]:
         for claim in [item.obj, *item.obj.claims]:
@@ -134,13 +155,6 @@ def _known_ids(found: dict[str, list[Located]], problems: list[Problem]) -> dict
             if old in roles:
                 problems.append(Problem(item.path, item.line, "former_ids", f"'{old}' is a current role id; "
                                         "a former id must not name a live page"))
-    return {
-        "role": roles,
-        "skill": {s.obj.id for s in found["skills"]},
-        "source": {s.obj.id for s in found["sources"]},
-        "dimension": {d.obj.id for d in found["dimensions"]},
-        "salary": {s.obj.id for s in found["salaries"]},
-    }
 
 
 def _resolve(refs: list[Ref], known: dict[str, set[str]], problems: list[Problem]) -> None:
@@ -158,9 +172,11 @@ def load(data_dir: Path, root: Path | None = None) -> Atlas:
     refs: list[Ref] = []
     if not data_dir.is_dir():
         raise DataError([Problem(str(data_dir), 0, "", "data folder not found; run from the project root")])
-    found = _read_all(data_dir, root, problems, refs)
+    declared: dict[str, set[str]] = {kind: set() for kind in REF_KINDS.values()}
+    found = _read_all(data_dir, root, problems, refs, declared)
     _unique_ids(found, problems)
-    _resolve(refs, _known_ids(found, problems), problems)
+    _check_claims_and_former_ids(found, problems)
+    _resolve(refs, declared, problems)
     if problems:
         raise DataError(problems)
     return Atlas.create(**{kind: tuple(item.obj for item in items) for kind, items in found.items()},

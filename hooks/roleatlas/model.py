@@ -72,7 +72,7 @@ class Source:
     title: str = doc("The document's title.")
     kind: str = doc("What kind of document it is (Q&A thread, role profile…).")
     covers: str = doc("What the document covers, in a sentence.")
-    file: str = opt("File name of the source text in the shared sources folder.")
+    file: str | None = opt("File name of the source text in the shared sources folder.")
     notes: tuple[str, ...] = opt("What was left out of it and why (page noise).", ())
 
 
@@ -130,7 +130,7 @@ class Experience:
 
     min_years: int | None = opt("Fewest years named.")
     max_years: int | None = opt("Most years named.")
-    detail: str = opt("What kind of experience.", "")
+    detail: str | None = opt("What kind of experience.")
     source: str = doc("Id of the source.", ref="source")
 
     def check(self) -> list[tuple[str, str]]:
@@ -186,7 +186,7 @@ class RoleLink:
 @model
 class CareerStep:
     role: str = doc("Id of the role on the path.", ref="role")
-    note: str = opt("What the step involves.", "")
+    note: str | None = opt("What the step involves.")
     source: str = doc("Id of the source.", ref="source")
 
 
@@ -383,7 +383,7 @@ class Term:
 
     term: str = doc("The abbreviation as written (CTO).")
     meaning: str = doc("What it stands for.")
-    description: str = opt("A sentence of explanation.", "")
+    description: str | None = opt("A sentence of explanation.")
 
     def check(self) -> list[tuple[str, str]]:
         if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9/&.+-]{0,19}", self.term):

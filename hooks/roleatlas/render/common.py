@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+import posixpath
 from typing import Any
 
 from markupsafe import Markup
@@ -13,6 +14,16 @@ from ..model import Role, Salary, Skill
 from .markup import environment, link, md, money, relative
 
 SOURCES_PAGE = "sources.md"
+
+
+def site_path(src: str) -> str:
+    """The folder a page is served from (directory URLs), or a static file's own path."""
+    if not src.endswith(".md"):
+        return src
+    stem = src[:-3]
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem[: -len("index")].rstrip("/")
+    return stem or "."
 
 
 def role_uri(role_id: str) -> str:
@@ -51,6 +62,10 @@ class Links:
     def href(self, target: str) -> Markup:
         """A bare relative URL; targets are built from validated ids, so safe as they are."""
         return Markup(relative(target, self.page))
+
+    def url(self, target: str) -> Markup:
+        """A URL for raw HTML, relative to the page's address (MkDocs rewrites only Markdown links)."""
+        return Markup(posixpath.relpath(site_path(target), site_path(self.page)) + ("/" if target.endswith(".md") else ""))
 
     def role(self, role_id: str, text: str | None = None) -> Markup:
         return link(text or self.atlas.role[role_id].title, role_uri(role_id), self.page)

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
+from datetime import date
 from typing import Callable, Iterator
 
 from ..atlas import Atlas
-from ..model import Skill, SkillCategory, Topic
-from .common import SOURCES_PAGE, front_matter, meta_text, render, skill_uri, topic_uri
-from .common import role_uri
+from ..model import Role, Skill, SkillCategory, Topic
+from .career import mermaid_flowchart
+from .common import SOURCES_PAGE, Links, front_matter, meta_text, render, role_uri, skill_uri, topic_uri
 from .compare_page import compare_uri, render_comparison
 from .role_page import render_role, sources_of
+from .salary_chart import ChartRow, is_stale, salary_svg
 
 Pages = dict[str, str]
 
@@ -20,7 +23,7 @@ def _skill_page(atlas: Atlas, skill: Skill) -> str:
     uses = atlas.skill_uses.get(skill.id, ())
     front = front_matter(title=meta_text(skill.name),
                          description=meta_text(f"{skill.name}: {skill.description}"),
-                         tags=list(skill.tags), search={"boost": 3})
+                         tags=[skill.category.capitalize() + " skill", *skill.tags], search={"boost": 3})
     return render("skill.md.j2", skill_uri(skill.id), atlas, front=front, skill=skill, uses=uses)
 
 
@@ -63,7 +66,52 @@ def _glossary(atlas: Atlas) -> str:
                   anchors={t.term: term_anchor(t.term) for t in terms})
 
 
-def iter_pages(atlas: Atlas) -> Iterator[tuple[str, str]]:
+def _matrix(atlas: Atlas) -> str:
+    rows = []
+    for role in atlas.roles:
+        edu = role.qualifications.education
+        education = " or ".join(edu.degrees) + (f" in {', '.join(edu.fields)}" if edu and edu.fields else "") if edu else ""
+        key = [n.skill for n in role.skills if n.need == "required"][:5] or list(atlas.skill_ids_of(role)[:5])
+        rows.append(MatrixRow(role, education, tuple(key)))
+    front = front_matter(title="All roles at a glance",
+                         description="Every role on the same columns: focus, scope, experience, education, key skills and pay.")
+    return render("matrix.md.j2", "compare/matrix.md", atlas, front=front, rows=rows)
+
+
+def _compare_any(atlas: Atlas) -> str:
+    front = front_matter(title="Compare two roles",
+                         description="Pick any two roles and see them side by side, with a link you can share.")
+    return render("compare_any.md.j2", "compare/index.md", atlas, front=front)
+
+
+def _career(atlas: Atlas) -> str:
+    front = front_matter(title="Career paths", description="How the roles in Role Atlas lead into each other.")
+    return render("career.md.j2", "career-paths.md", atlas, front=front,
+                  diagram=mermaid_flowchart(atlas, Links(atlas, "career-paths.md")))
+
+
+def _salaries(atlas: Atlas, built: date) -> str:
+    owner = {sid: role for role in atlas.roles for sid in role.salaries}
+    rows = [ChartRow(owner.get(s.id), s) for s in atlas.salaries]
+    front = front_matter(title="Salaries", description="Every salary figure in Role Atlas with its year, region and currency.")
+    return render("salaries.md.j2", "salaries.md", atlas, front=front, chart=salary_svg(rows),
+                  rows=[(r.role, r.salary) for r in rows], built=built.isoformat(),
+                  stale=[s for s in atlas.salaries if is_stale(s, built)])
+
+
+def _topics_index(atlas: Atlas) -> str:
+    front = front_matter(title="Topics", description="Market demand, trends, best practices and challenges around the roles.")
+    return render("topics_index.md.j2", "topics/index.md", atlas, front=front)
+
+
+@dataclass(frozen=True)
+class MatrixRow:
+    role: Role
+    education: str
+    skills: tuple[str, ...]
+
+
+def iter_pages(atlas: Atlas, built: date | None = None) -> Iterator[tuple[str, str]]:
     """Yield (path, Markdown) for every page; one pass per kind, linear in the data."""
     yield "index.md", _simple("home.md.j2", "index.md", "Role Atlas",
                               "Technical leadership roles compared: CTO, VP of Engineering, VP of AI/ML "
@@ -77,15 +125,18 @@ def iter_pages(atlas: Atlas) -> Iterator[tuple[str, str]]:
         yield skill_uri(skill.id), _skill_page(atlas, skill)
     for topic in atlas.topics:
         yield topic_uri(topic.id), _topic_page(atlas, topic)
+    yield "compare/index.md", _compare_any(atlas)
+    yield "compare/matrix.md", _matrix(atlas)
     for comparison in atlas.comparisons:
         yield compare_uri(comparison.id), render_comparison(atlas, comparison)
-    if atlas.perspectives:
-        yield "perspectives.md", _simple("perspectives.md.j2", "perspectives.md", "What practitioners say",
+    yield "career-paths.md", _career(atlas)
+    yield "salaries.md", _salaries(atlas, built or date.today())
+    yield "topics/index.md", _topics_index(atlas)
+    yield "perspectives.md", _simple("perspectives.md.j2", "perspectives.md", "What practitioners say",
                                          "Practitioners on how the CTO and the VP of Engineering split the work.")(atlas)
-    if atlas.terms:
-        yield "glossary.md", _glossary(atlas)
+    yield "glossary.md", _glossary(atlas)
     yield SOURCES_PAGE, _sources(atlas)
 
 
-def render_site(atlas: Atlas) -> Pages:
-    return dict(iter_pages(atlas))
+def render_site(atlas: Atlas, built: date | None = None) -> Pages:
+    return dict(iter_pages(atlas, built))

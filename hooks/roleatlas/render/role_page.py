@@ -56,7 +56,7 @@ def render_role(atlas: Atlas, role: Role) -> str:
     front = front_matter(
         title=meta_text(role.title),
         description=meta_text(f"{role.title}: {role.summary.text}"),
-        tags=list(role.tags),
+        tags=[role.level.replace("-", " ").capitalize(), *role.tags],
         search={"boost": 4},
     )
     return render(

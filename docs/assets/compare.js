@@ -1,0 +1,187 @@
+/* Role Atlas: compare any two roles side by side from the published data (/api/*.json).
+ *
+ * The page's address holds the choice (?a=<role id>&b=<role id>), so a pasted link opens the same
+ * comparison. Text from the data is only ever set with textContent, never parsed as HTML.
+ */
+(function () {
+  "use strict";
+
+  var cache = {};
+
+  function getJSON(url) {
+    if (!cache[url]) {
+      cache[url] = fetch(url).then(function (r) {
+        if (!r.ok) throw new Error(url + ": HTTP " + r.status);
+        return r.json();
+      });
+    }
+    return cache[url];
+  }
+
+  function el(tag, text, attrs) {
+    var node = document.createElement(tag);
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    return node;
+  }
+
+  function link(text, href) {
+    return el("a", text, { href: href });
+  }
+
+  function list(items) {
+    if (!items.length) return el("span", "not stated", { class: "atlas-muted" });
+    var ul = el("ul");
+    items.forEach(function (item) {
+      var li = el("li");
+      li.append(item);
+      ul.append(li);
+    });
+    return ul;
+  }
+
+  function money(n, currency) {
+    try {
+      return new Intl.NumberFormat("en-US", { style: "currency", currency: currency, maximumFractionDigits: 0 }).format(n);
+    } catch (e) {
+      return n + " " + currency;
+    }
+  }
+
+  function salaryText(s) {
+    var amount = s.amount !== null ? money(s.amount, s.currency)
+      : money(s.low, s.currency) + " – " + money(s.high, s.currency) + (s.open_ended ? "+" : "");
+    return s.label + ": " + amount + " per " + s.period + " (" + s.region + ", " + s.year + ")";
+  }
+
+  function years(role) {
+    var e = role.qualifications.experience;
+    if (!e || (e.min_years === null && e.max_years === null)) return "not stated";
+    if (e.min_years !== null && e.max_years !== null) return e.min_years + "–" + e.max_years + " years";
+    return e.min_years !== null ? e.min_years + "+ years" : "up to " + e.max_years + " years";
+  }
+
+  function skillIds(role) {
+    var ids = role.skills.map(function (n) { return n.skill; });
+    role.qualifications.required.concat(role.qualifications.preferred).forEach(function (q) {
+      q.skills.forEach(function (s) { if (ids.indexOf(s) < 0) ids.push(s); });
+    });
+    return ids;
+  }
+
+  function render(box, roles, skills, salaries, a, b) {
+    var root = new URL("../", new URL(box.dataset.api, location.href)).href;
+    var roleUrl = function (r, anchor) { return root + "roles/" + r.id + "/" + (anchor ? "#" + anchor : ""); };
+    var skillLink = function (id) { return link(skills[id] ? skills[id].name : id, root + "skills/" + id + "/"); };
+    var sa = skillIds(a), sb = skillIds(b);
+    var shared = sa.filter(function (s) { return sb.indexOf(s) >= 0; });
+    var areas = function (r) {
+      return list(r.responsibilities.map(function (area) { return link(area.title, roleUrl(r, area.id)); }));
+    };
+    var quals = function (r, kind) {
+      return list(r.qualifications[kind].map(function (q) { return link(q.title, roleUrl(r, q.id)); }));
+    };
+    var education = function (r) {
+      var e = r.qualifications.education;
+      return e ? e.degrees.join(" or ") + (e.fields.length ? " in " + e.fields.join(", ") : "") : "not stated";
+    };
+    var pay = function (r) {
+      return list(r.salaries.map(function (id) { return salaries[id] ? salaryText(salaries[id]) : id; }));
+    };
+    var rows = [
+      ["Focus", a.focus.text, b.focus.text],
+      ["Level", a.level.replace(/-/g, " "), b.level.replace(/-/g, " ")],
+      ["Coverage", a.coverage, b.coverage],
+      ["Typical experience", years(a), years(b)],
+      ["Education", education(a), education(b)],
+      ["Responsibility areas", areas(a), areas(b)],
+      ["Required qualifications", quals(a, "required"), quals(b, "required")],
+      ["Preferred qualifications", quals(a, "preferred"), quals(b, "preferred")],
+      ["Skills only this role names", list(sa.filter(function (s) { return shared.indexOf(s) < 0; }).map(skillLink)),
+        list(sb.filter(function (s) { return shared.indexOf(s) < 0; }).map(skillLink))],
+      ["Salary", pay(a), pay(b)]
+    ];
+    var table = el("table", null, { class: "atlas-compare__table" });
+    var head = el("tr");
+    head.append(el("th", "", { scope: "col" }));
+    [a, b].forEach(function (r) {
+      var th = el("th", null, { scope: "col" });
+      th.append(link(r.title, roleUrl(r)));
+      head.append(th);
+    });
+    var thead = el("thead");
+    thead.append(head);
+    table.append(thead);
+    var body = el("tbody");
+    rows.forEach(function (row) {
+      var tr = el("tr");
+      tr.append(el("th", row[0], { scope: "row" }));
+      [row[1], row[2]].forEach(function (cell) {
+        var td = el("td");
+        td.append(cell);
+        tr.append(td);
+      });
+      body.append(tr);
+    });
+    table.append(body);
+    var sharedBlock = el("p");
+    sharedBlock.append(el("strong", "Skills both need (" + shared.length + "): "));
+    shared.forEach(function (id, i) {
+      if (i) sharedBlock.append(", ");
+      sharedBlock.append(skillLink(id));
+    });
+    if (!shared.length) sharedBlock.append("none");
+    var wrap = el("div", null, { class: "md-typeset__scrollwrap" });
+    var inner = el("div", null, { class: "md-typeset__table" });
+    inner.append(table);
+    wrap.append(inner);
+    box.querySelector(".atlas-compare__result").replaceChildren(
+      el("h2", a.title + " and " + b.title, { id: "result" }), sharedBlock, wrap);
+  }
+
+  function setup(box) {
+    var form = box.querySelector("form");
+    var pickA = box.querySelector("#compare-a"), pickB = box.querySelector("#compare-b");
+    var params = new URLSearchParams(location.search);
+    var valid = function (id) { return !!pickA.querySelector('option[value="' + CSS.escape(id || "") + '"]'); };
+    if (valid(params.get("a"))) pickA.value = params.get("a");
+    if (valid(params.get("b"))) pickB.value = params.get("b");
+    var show = function () {
+      Promise.all([getJSON(box.dataset.api), getJSON(box.dataset.skills), getJSON(box.dataset.salaries)])
+        .then(function (data) {
+          var byId = function (items) {
+            var map = {};
+            items.forEach(function (x) { map[x.id] = x; });
+            return map;
+          };
+          var roles = byId(data[0].roles), skills = byId(data[1].skills), salaries = byId(data[2].salaries);
+          render(box, roles, skills, salaries, roles[pickA.value], roles[pickB.value]);
+        })
+        .catch(function (err) {
+          box.querySelector(".atlas-compare__result").replaceChildren(
+            el("p", "The role data could not be loaded (" + err.message + ").", { class: "atlas-error" }));
+        });
+    };
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var url = new URL(location.href);
+      url.searchParams.set("a", pickA.value);
+      url.searchParams.set("b", pickB.value);
+      history.replaceState(history.state, "", url);
+      show();
+    });
+    pickA.addEventListener("change", function () { form.requestSubmit(); });
+    pickB.addEventListener("change", function () { form.requestSubmit(); });
+    show();
+  }
+
+  function init() {
+    document.querySelectorAll(".atlas-compare").forEach(setup);
+  }
+
+  if (typeof document$ !== "undefined") {
+    document$.subscribe(init); // Material's instant navigation: run on every page view
+  } else {
+    document.addEventListener("DOMContentLoaded", init);
+  }
+})();

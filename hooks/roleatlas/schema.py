@@ -1,0 +1,76 @@
+"""JSON Schema of the data files and the export, derived from the model's type hints.
+
+Editors can validate a data file against it as it is typed; the export validates against it too.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from typing import Any, Literal
+
+from .build import hints
+from .load import COLLECTIONS, ONE_PER_FILE
+from .model import ID_PATTERN
+
+SCHEMA_URI = "https://json-schema.org/draft/2020-12/schema"
+
+
+def _type_schema(tp: Any, meta: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
+    origin = typing.get_origin(tp)
+    if origin in (types.UnionType, typing.Union):
+        inner = [a for a in typing.get_args(tp) if a is not type(None)]
+        return {"anyOf": [_type_schema(inner[0], meta, defs), {"type": "null"}]}
+    if origin is tuple:
+        return {"type": "array", "items": _type_schema(typing.get_args(tp)[0], meta, defs)}
+    if origin is Literal:
+        return {"enum": list(typing.get_args(tp))}
+    if dataclasses.is_dataclass(tp):
+        _define(tp, defs)
+        return {"$ref": f"#/$defs/{tp.__name__}"}
+    base = {str: {"type": "string", "minLength": 1}, int: {"type": "integer"}, bool: {"type": "boolean"},
+            float: {"type": "number"}}[tp]
+    if tp is str and (meta.get("id") or meta.get("ref")):
+        base = {**base, "pattern": ID_PATTERN}
+    return base
+
+
+def _define(cls: type, defs: dict[str, Any]) -> None:
+    if cls.__name__ in defs:
+        return
+    defs[cls.__name__] = {}  # placeholder against recursion
+    props, required = {}, []
+    for f in dataclasses.fields(cls):
+        prop = _type_schema(hints(cls)[f.name], dict(f.metadata), defs)
+        if "doc" in f.metadata:
+            prop = {**prop, "description": f.metadata["doc"] + (f" (an id of a {f.metadata['ref']})" if "ref" in f.metadata else "")}
+        props[f.name] = prop
+        if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+            required.append(f.name)
+    defs[cls.__name__] = {"type": "object", "description": (cls.__doc__ or "").strip().split("\n")[0],
+                          "properties": props, "required": required, "additionalProperties": False}
+
+
+def data_file_schema() -> dict[str, Any]:
+    """Schema for any file in data/: a role or topic file, or a file of collections."""
+    defs: dict[str, Any] = {}
+    for cls in [*COLLECTIONS.values(), *ONE_PER_FILE.values()]:
+        _define(cls, defs)
+    collections = {"type": "object", "additionalProperties": False, "minProperties": 1,
+                   "properties": {k: {"type": "array", "items": {"$ref": f"#/$defs/{c.__name__}"}}
+                                  for k, c in COLLECTIONS.items()}}
+    return {"$schema": SCHEMA_URI, "title": "Role Atlas data file", "$defs": defs,
+            "oneOf": [{"$ref": "#/$defs/Role"}, {"$ref": "#/$defs/Topic"}, collections]}
+
+
+def export_schema() -> dict[str, Any]:
+    """Schema for the /api/*.json export: each file is one collection of the model, plus page URLs."""
+    schema = data_file_schema()
+    defs = schema["$defs"]
+    for name in ("Role", "Skill", "Topic"):
+        defs[name]["properties"]["url"] = {"type": "string", "description": "Page of the item, relative to the site root."}
+    kinds = {**COLLECTIONS, **ONE_PER_FILE}
+    return {"$schema": SCHEMA_URI, "title": "Role Atlas export", "$defs": defs, "type": "object",
+            "minProperties": 1, "maxProperties": 1, "additionalProperties": False,
+            "properties": {k: {"type": "array", "items": {"$ref": f"#/$defs/{c.__name__}"}} for k, c in kinds.items()}}
