@@ -14,6 +14,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
@@ -21,6 +22,7 @@ from roleatlas.atlas import Atlas
 from roleatlas.export import api_files
 from roleatlas.glossary import abbreviation_lines
 from roleatlas.load import load
+from roleatlas.redirects import redirects
 from roleatlas.problems import DataError
 from roleatlas.render.pages import iter_pages
 
@@ -42,6 +44,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+@event_priority(100)  # before other plugins (redirects) look at the files
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     data_dir = _data_dir(config)
     try:
@@ -54,7 +57,21 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if files.get_file_from_path(path) is not None:
             raise PluginError(f"docs/{path} would be replaced by a generated file; remove or rename it")
         files.append(File.generated(config, path, content=content))
+    maps, shared = redirects(atlas)
+    for name, owners in shared.items():
+        log.info("No redirect for roles/%s/: the name is shared by %s", name, ", ".join(sorted(owners)))
+    _set_redirects(config, maps)
     return files
+
+
+def _set_redirects(config: MkDocsConfig, maps: dict[str, str]) -> None:
+    """Hand the redirects from the data to the mkdocs-redirects plugin (named in mkdocs.yml)."""
+    plugin = config.plugins.get("redirects")
+    if plugin is None:
+        if maps:
+            raise PluginError("the data defines redirects but the 'redirects' plugin is not in mkdocs.yml")
+        return
+    plugin.config["redirect_maps"] = {**plugin.config["redirect_maps"], **maps}
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -101,7 +101,7 @@
         list(sb.filter(function (s) { return shared.indexOf(s) < 0; }).map(skillLink))],
       ["Salary", pay(a), pay(b)]
     ];
-    var table = el("table", null, { class: "atlas-compare__table" });
+    var table = el("table");
     var head = el("tr");
     head.append(el("th", "", { scope: "col" }));
     [a, b].forEach(function (r) {

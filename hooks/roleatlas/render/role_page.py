@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from ..atlas import Atlas
 from ..model import Role, Skill
 from .common import front_matter, meta_text, render, role_uri, salary_span, years
+from .job_description import fenced, job_description
+from .structured import occupation
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,7 @@ def render_role(atlas: Atlas, role: Role) -> str:
         description=meta_text(f"{role.title}: {role.summary.text}"),
         tags=[role.level.replace("-", " ").capitalize(), *role.tags],
         search={"boost": 4},
+        jsonld=occupation(atlas, role),
     )
     return render(
         "role.md.j2", page, atlas, front=front, role=role,
@@ -70,4 +73,5 @@ def render_role(atlas: Atlas, role: Role) -> str:
         related=related(atlas, role),
         claims=atlas.claims_about.get(role.id, ()),
         sources=sources_of(atlas, role),
+        job_description=fenced(job_description(atlas, role)),
     )
