@@ -15,7 +15,8 @@ MKDOCS = [sys.executable, "-m", "mkdocs"]
 
 def build_site(dest: Path, data: Path | None = None, extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     """Run `mkdocs build --strict` as a user would, optionally on another data folder."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true",
+           "ROLE_ATLAS_CHECK_LINKS": "true", **(extra_env or {})}
     if data is not None:
         env["ROLE_ATLAS_DATA"] = str(data)
     return subprocess.run([*MKDOCS, "build", "--strict", "-d", str(dest)], cwd=ROOT, env=env,

@@ -1,0 +1,132 @@
+"""Stable, previewable links: anchors from ids, redirects, descriptions, previews, JSON-LD, export."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from conftest import ROOT
+from roleatlas.redirects import slug
+
+
+def html_pages(site: Path) -> list[Path]:
+    return [p for p in site.rglob("*.html") if "Redirecting..." not in p.read_text(encoding="utf-8")[:400]]
+
+
+def test_role_sections_and_areas_have_anchors_from_data_ids(site, atlas):
+    for role in atlas.roles:
+        html = (site / "roles" / role.id / "index.html").read_text(encoding="utf-8")
+        for anchor in ["summary", *(a.id for a in role.responsibilities),
+                       *(q.id for q in role.qualifications.required + role.qualifications.preferred)]:
+            assert f'id="{anchor}"' in html, (role.id, anchor)
+        for area in role.responsibilities:
+            assert f'href="#{area.id}"' in html, (role.id, area.id)  # permalink and table of contents
+
+
+def test_former_ids_and_aliases_redirect_to_the_role(site, atlas):
+    checked = 0
+    for role in atlas.roles:
+        for name in [*role.former_ids, *(slug(n) for n in role.names)]:
+            if name in atlas.role:
+                continue
+            page = site / "roles" / name / "index.html"
+            if not page.exists():
+                continue  # a name two roles share gets no redirect (logged by the build)
+            assert f'url=../{role.id}/"' in page.read_text(encoding="utf-8"), name
+            checked += 1
+    assert checked >= 5
+
+
+def test_every_page_has_a_description_and_link_preview_tags(site):
+    for page in html_pages(site):
+        html = page.read_text(encoding="utf-8")
+        rel = page.relative_to(site)
+        description = re.search(r'<meta name="description" content="([^"]+)"', html)
+        assert description and len(description.group(1)) > 20, rel
+        for tag in ("og:title", "og:description", "og:type", "twitter:card"):
+            assert f'property="{tag}"' in html or f'name="{tag}"' in html, (rel, tag)
+        if rel.name != "404.html":
+            assert '<link rel="canonical"' in html and 'property="og:url"' in html, rel
+
+
+def jsonld_of(site: Path, role_id: str) -> dict:
+    html = (site / "roles" / role_id / "index.html").read_text(encoding="utf-8")
+    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    assert len(blocks) == 1, role_id
+    return json.loads(blocks[0])
+
+
+def test_role_pages_embed_occupation_jsonld_matching_the_data(site, atlas):
+    for role in atlas.roles:
+        data = jsonld_of(site, role.id)
+        assert data["@type"] == "Occupation" and data["name"] == role.title
+        assert data["description"] == role.summary.text
+        assert data.get("responsibilities", []) == [i for a in role.responsibilities for i in a.items]
+        assert set(data.get("skills", [])) == {atlas.skill[s].name for s in atlas.skill_ids_of(role)}
+        exp = role.qualifications.experience
+        if exp and exp.min_years is not None:
+            assert data["experienceRequirements"]["monthsOfExperience"] == exp.min_years * 12
+        salaries = [atlas.salary[s] for s in role.salaries]
+        assert len(data.get("estimatedSalary", [])) == len(salaries)
+        for got, want in zip(data.get("estimatedSalary", []), salaries):
+            assert got["@type"] == "MonetaryAmountDistribution" and got["currency"] == want.currency
+            assert got["duration"] == "P1Y"
+            assert got.get("median", got.get("minValue")) == (want.amount if want.amount is not None else want.low)
+
+
+def test_export_validates_against_the_published_schema_and_holds_everything(site, atlas):
+    schema = json.loads((site / "api" / "schema" / "export.schema.json").read_text())
+    jsonschema.Draft202012Validator.check_schema(schema)
+    for kind in ("roles", "skills", "salaries", "perspectives", "topics", "sources", "terms"):
+        doc = json.loads((site / "api" / f"{kind}.json").read_text())
+        jsonschema.validate(doc, schema)
+        key = "term" if kind == "terms" else "id"
+        assert {x[key] for x in doc[kind]} == {getattr(x, key) for x in getattr(atlas, kind)}, kind
+    roles = json.loads((site / "api" / "roles.json").read_text())["roles"]
+    for role in roles:
+        assert (site / role["url"] / "index.html").is_file()
+
+
+def test_data_files_validate_against_the_published_data_schema(site):
+    import yaml
+
+    schema = json.loads((site / "api" / "schema" / "data-file.schema.json").read_text())
+    for path in (ROOT / "data").rglob("*.yaml"):
+        jsonschema.validate(yaml.safe_load(path.read_text(encoding="utf-8")), schema)
+
+
+def test_the_404_page_points_to_the_roles_index_and_search(site):
+    html = (site / "404.html").read_text(encoding="utf-8")
+    assert 'href="http://127.0.0.1:8000/roles/"' in html and 'for="__search"' in html
+
+
+def test_role_pages_have_a_copy_ready_job_description(site, atlas):
+    role = atlas.role["vp-ai-ml-engineering"]
+    html = (site / "roles" / role.id / "index.html").read_text(encoding="utf-8")
+    block = html.split('id="job-description"', 1)[1]
+    assert "<code" in block.split("</code>", 1)[0]  # a code block: Material's copy button attaches to it
+    text = re.sub(r"<[^>]+>", "", block.split("</code>", 1)[0])
+    assert f"# {role.title}" in text
+    assert role.responsibilities[0].items[0].split()[0] in text
+
+
+def test_the_link_checker_catches_a_broken_anchor_in_raw_html(tmp_path):
+    """The strict build checks raw HTML links too, so the site's zero broken links is a real result."""
+    project = tmp_path / "project"
+    for name in ("mkdocs.yml", "hooks", "overrides", "docs", "data"):
+        src = ROOT / name
+        (shutil.copytree if src.is_dir() else shutil.copy)(src, project / name)
+    (project / "docs" / "broken.md").write_text('# Broken\n\n<a href="roles/cto/#no-such-anchor">x</a>\n')
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
+                            cwd=project, capture_output=True, text=True, timeout=600,
+                            env={"PATH": "/usr/bin:/bin", "ROLE_ATLAS_CHECK_LINKS": "true",
+                                 "DISABLE_MKDOCS_2_WARNING": "true", "NO_MKDOCS_2_WARNING": "1"})
+    assert result.returncode != 0
+    assert "no-such-anchor" in result.stderr + result.stdout
