@@ -74,6 +74,7 @@ def test_role_id_must_match_its_file_name(tmp_path):
     ("- id: beta\n", "got a list; expected a mapping (Role)"),
     ("a: &x [1, 2]\nb: *x\n", "anchors and aliases"),
     ("x: " + "[" * 40 + "]" * 40 + "\n", "nested more than"),
+    ("x: " + "[" * 5000 + "]" * 5000 + "\n", "nested more than"),
     ("x: '" + "a" * 30_000 + "'\n", "30,000 characters"),
     ("id: beta\nid: beta\n", "key 'id' appears twice"),
 ])

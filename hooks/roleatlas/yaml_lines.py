@@ -17,7 +17,7 @@ from .problems import Problem
 
 MAX_FILE_BYTES = 1_000_000
 MAX_STRING_CHARS = 20_000
-MAX_DEPTH = 12
+MAX_DEPTH = 10
 MAX_NODES = 200_000
 
 
@@ -42,52 +42,101 @@ class _Limits:
 
 
 class _Refused(Exception):
-    def __init__(self, line: int, message: str):
+    def __init__(self, line: int, message: str, where: str = ""):
         self.line = line
         self.message = message
+        self.where = where
 
 
 def _line(node: yaml.Node) -> int:
     return node.start_mark.line + 1
 
 
-def _scalar(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
+def _scalar(loader: yaml.SafeLoader, node: yaml.ScalarNode, where: str) -> Any:
     if len(node.value) > MAX_STRING_CHARS:
         raise _Refused(_line(node), f"value of {len(node.value):,} characters; keep values under "
-                       f"{MAX_STRING_CHARS:,} characters (split long text into list items)")
+                       f"{MAX_STRING_CHARS:,} characters (split long text into list items)", where)
     value = loader.construct_object(node, deep=True)
     if isinstance(value, (bytes, bytearray)) or not isinstance(value, (str, int, float, bool, type(None))):
         return str(node.value)  # dates and binary stay as the text the contributor wrote
     return value
 
 
-def _convert(loader: yaml.SafeLoader, node: yaml.Node, depth: int, seen: set[int], limits: _Limits) -> Any:
+def _convert(loader: yaml.SafeLoader, node: yaml.Node, limits: _Limits, where: str = "") -> Any:
+    """Nodes to LMap/LList/scalars; `_scan` has already refused aliases and deep nesting."""
     limits.nodes += 1
     if limits.nodes > MAX_NODES:
-        raise _Refused(_line(node), f"more than {MAX_NODES:,} values in one file; split the file")
-    if depth > MAX_DEPTH:
-        raise _Refused(_line(node), f"nested more than {MAX_DEPTH} levels deep; data files need far fewer")
+        raise _Refused(_line(node), f"more than {MAX_NODES:,} values in one file; split the file", where)
     if isinstance(node, yaml.ScalarNode):
-        return _scalar(loader, node)
-    if id(node) in seen:
-        raise _Refused(_line(node), "YAML anchors and aliases (&name / *name) are not supported; "
-                       "write the value out in full")
-    seen.add(id(node))
+        return _scalar(loader, node, where)
     if isinstance(node, yaml.SequenceNode):
-        out = LList(_convert(loader, item, depth + 1, seen, limits) for item in node.value)
+        out = LList(_convert(loader, item, limits, f"{where}[{i}]")
+                    for i, item in enumerate(node.value))
         out.line, out.item_lines = _line(node), [_line(item) for item in node.value]
         return out
     mapping = LMap()
     mapping.line, mapping.key_lines = _line(node), {}
     for key_node, value_node in node.value:
         if not isinstance(key_node, yaml.ScalarNode):
-            raise _Refused(_line(key_node), "a key must be a plain word, not a list or mapping")
+            raise _Refused(_line(key_node), "a key must be a plain word, not a list or mapping", where)
         key = str(key_node.value)
+        path = f"{where}.{key}" if where else key
         if key in mapping:
-            raise _Refused(_line(key_node), f"key '{key}' appears twice in the same mapping; keep one")
-        mapping[key] = _convert(loader, value_node, depth + 1, seen, limits)
+            raise _Refused(_line(key_node), f"key '{key}' appears twice in the same mapping; keep one", path)
+        mapping[key] = _convert(loader, value_node, limits, path)
         mapping.key_lines[key] = _line(key_node)
     return mapping
+
+
+@dataclass
+class _Open:
+    """A mapping or list being read by `_scan`, and where in it we are."""
+
+    is_map: bool
+    path: str
+    key: str | None = None
+    index: int = 0
+    expect_key: bool = True
+
+
+def _child_path(parent: _Open) -> str:
+    if parent.is_map:
+        return f"{parent.path}.{parent.key}" if parent.path else str(parent.key)
+    return f"{parent.path}[{parent.index}]"
+
+
+def _scan(text: str) -> None:
+    """Refuse aliases and deep nesting from the event stream, before anything is built.
+
+    Composing a node tree recurses once per level and expands nothing, but building values from
+    aliases can (a "billion laughs"), and deep nesting exhausts the stack; events cost neither.
+    """
+    stack: list[_Open] = []
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            stack.pop()
+            continue
+        if not isinstance(event, (yaml.ScalarEvent, yaml.AliasEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            continue
+        parent = stack[-1] if stack else None
+        if parent and parent.is_map and parent.expect_key:
+            parent.key = event.value if isinstance(event, yaml.ScalarEvent) else "?"
+            parent.expect_key = False
+            if isinstance(event, yaml.ScalarEvent):
+                continue
+        path = _child_path(parent) if parent else ""
+        if parent and parent.is_map:
+            parent.expect_key = True
+        elif parent:
+            parent.index += 1
+        line = event.start_mark.line + 1
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise _Refused(line, "YAML anchors and aliases (&name / *name) are not supported; "
+                           "write the value out in full", path)
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            stack.append(_Open(isinstance(event, yaml.MappingStartEvent), path))
+            if len(stack) > MAX_DEPTH:
+                raise _Refused(line, f"nested more than {MAX_DEPTH} levels deep; data files need far fewer", path)
 
 
 def _decode(raw: bytes, shown: str) -> tuple[str | None, list[Problem]]:
@@ -115,9 +164,9 @@ def read_yaml(path: Path, shown: str) -> tuple[Any, list[Problem]]:
     try:
         raw = path.read_bytes()
     except OSError as err:
-        return None, [Problem(shown, 0, "", f"cannot read the file ({err.strerror})")]
+        return None, [Problem(shown, 1, "", f"cannot read the file ({err.strerror})")]
     if len(raw) > MAX_FILE_BYTES:
-        return None, [Problem(shown, 0, "", f"file of {len(raw):,} bytes; keep data files under "
+        return None, [Problem(shown, 1, "", f"file of {len(raw):,} bytes; keep data files under "
                               f"{MAX_FILE_BYTES:,} bytes (split it)")]
     text, problems = _decode(raw, shown)
     if text is None:
@@ -126,15 +175,14 @@ def read_yaml(path: Path, shown: str) -> tuple[Any, list[Problem]]:
         return None, [Problem(shown, 1, "", "the file is empty; add its data or delete the file")]
     loader = yaml.SafeLoader(text)
     try:
+        _scan(text)
         node = loader.get_single_node()
         if node is None:
             return None, [Problem(shown, 1, "", "the file is empty; add its data or delete the file")]
-        return _convert(loader, node, 0, set(), _Limits(shown)), []
+        return _convert(loader, node, _Limits(shown)), []
     except _Refused as err:
-        return None, [Problem(shown, err.line, "", err.message)]
+        return None, [Problem(shown, err.line, err.where, err.message)]
     except yaml.YAMLError as err:
         return None, [_syntax_problem(err, shown, text)]
-    except RecursionError:
-        return None, [Problem(shown, 0, "", f"nested too deeply; data files need fewer than {MAX_DEPTH} levels")]
     finally:
         loader.dispose()
