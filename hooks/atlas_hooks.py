@@ -8,8 +8,8 @@ build with one line per problem and no traceback.
 from __future__ import annotations
 
 import logging
-from datetime import date
 import os
+from datetime import date
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -18,17 +18,16 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from roleatlas.atlas import Atlas
 from roleatlas.export import api_files
 from roleatlas.glossary import abbreviation_lines
 from roleatlas.load import load
-from roleatlas.redirects import redirects
 from roleatlas.problems import DataError
+from roleatlas.redirects import redirects
 from roleatlas.render.pages import iter_pages
 
 log = logging.getLogger("mkdocs.plugins.roleatlas")
 
-_state: dict[str, object] = {}
+_state: dict[str, str] = {}  # what later events of the same build need
 
 
 def _data_dir(config: MkDocsConfig) -> Path:
@@ -51,7 +50,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         atlas = load(data_dir, root=data_dir.parent)
     except DataError as err:
         raise PluginError(str(err)) from None
-    _state["atlas"] = atlas
     _state["abbreviations"] = abbreviation_lines(atlas.terms)
     for path, content in [*iter_pages(atlas), *api_files(atlas)]:
         if files.get_file_from_path(path) is not None:
@@ -76,8 +74,4 @@ def _set_redirects(config: MkDocsConfig, maps: dict[str, str]) -> None:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Append the glossary's abbreviations so every page shows them as tooltips."""
-    return markdown + "\n\n" + str(_state.get("abbreviations", "")) + "\n"
-
-
-def current_atlas() -> Atlas:
-    return _state["atlas"]  # type: ignore[return-value]
+    return markdown + "\n\n" + _state.get("abbreviations", "") + "\n"
