@@ -120,6 +120,7 @@ def test_role_pages_have_a_copy_ready_job_description(site, atlas):
 def test_the_link_checker_catches_a_broken_anchor_in_raw_html(tmp_path):
     """The strict build checks raw HTML links too, so the site's zero broken links is a real result."""
     project = tmp_path / "project"
+    project.mkdir()
     for name in ("mkdocs.yml", "hooks", "overrides", "docs", "data"):
         src = ROOT / name
         (shutil.copytree if src.is_dir() else shutil.copy)(src, project / name)

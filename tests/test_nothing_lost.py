@@ -41,6 +41,7 @@ def site_text(site: Path) -> tuple[str, str]:
             continue
         attrs += re.findall(r'(?:href|id)="([^"]*)"', raw)
         raw = re.sub(r"<(script|style)\b.*?</\1>", " ", raw, flags=re.S)
+        raw = re.sub(r"</?(?:abbr|a|strong|em|code|span|small|sup|mark)\b[^>]*>", "", raw)  # inside a line of text
         texts.append(re.sub(r"<[^>]+>", " ", raw))
     return normalize(" ".join(texts)), " ".join(attrs)
 

@@ -142,13 +142,14 @@ def _unique_ids(found: dict[str, list[Located]], problems: list[Problem]) -> Non
 
 
 def _check_claims_and_former_ids(found: dict[str, list[Located]], problems: list[Problem]) -> None:
-    claims: dict[str, Located] = {}
+    """Perspectives, their claims and the dimensions share the perspectives page's anchors."""
+    anchors: set[str] = {d.obj.id for d in found["dimensions"]}
     for item in found["perspectives"]:
         for claim in [item.obj, *item.obj.claims]:
-            if claim.id in claims:
-                problems.append(Problem(item.path, item.line, "id", f"id '{claim.id}' is used twice in "
-                                        "perspectives and claims; anchors on the perspectives page must be unique"))
-            claims[claim.id] = item
+            if claim.id in anchors:
+                problems.append(Problem(item.path, item.line, "id", f"id '{claim.id}' is already a perspective, "
+                                        "claim or dimension id; anchors on the perspectives page must be unique"))
+            anchors.add(claim.id)
     roles = {r.obj.id for r in found["roles"]}
     for item in found["roles"]:
         for old in item.obj.former_ids:
