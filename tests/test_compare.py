@@ -82,3 +82,10 @@ def test_salary_page_warns_about_old_figures_and_has_a_text_table(tmp_path):
     assert "| [Alpha Officer](roles/alpha.md) | <span id=\"alpha-pay\"></span>Average pay | &#36;100,000 – &#36;200,000 per year | USD |" in old
     fresh = render_site(atlas, built=date(2025, 3, 1))["salaries.md"]
     assert "Older figure" not in fresh
+
+
+def test_a_career_step_declared_on_both_ends_is_one_edge_keeping_its_note(tmp_path):
+    roles = datafactory.base_roles()
+    roles["beta"]["career_from"] = [{"role": "alpha", "note": "After years in the post", "source": datafactory.SOURCE}]
+    atlas = load(datafactory.write_data(tmp_path, roles=roles), root=tmp_path)
+    assert [(e.before, e.after, e.note) for e in atlas.career] == [("alpha", "beta", "After years in the post")]

@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import datafactory
+from conftest import build_site
 from roleatlas.load import load
 from roleatlas.render.role_page import render_role
 
@@ -65,3 +66,18 @@ def test_any_text_in_a_role_shows_literally(tmp_path_factory, text):
     assert body.count("<table>") == 2  # summary facts and skills: no text split a table in two
     code = re.search(r'id="job-description".*?<code[^>]*>(.*?)</code>', body, re.S)
     assert code and expected in visible(code.group(1))  # the job description shows the text verbatim
+
+
+@settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=texts)
+def test_any_text_in_a_role_passes_the_strict_build_and_shows_literally(tmp_path_factory, text):
+    root = tmp_path_factory.mktemp("inject-build")
+    roles = datafactory.base_roles()
+    roles["alpha"] = role_with(text)
+    data = datafactory.write_data(root, roles=roles)
+    result = build_site(root / "site", data=data, extra_env={"ROLE_ATLAS_CHECK_LINKS": "false"})
+    assert result.returncode == 0, result.stderr[-2000:]
+    page = (root / "site" / "roles" / "alpha" / "index.html").read_text(encoding="utf-8")
+    assert "<script>" not in page.split('<div class="md-content"', 1)[1].split("</article>", 1)[0]
+    item = re.search(r'id="area".*?<li>(.*?)</li>', page, re.S).group(1)
+    assert visible(item) == " ".join(text.split())

@@ -132,12 +132,19 @@ def _claims_about(perspectives: tuple[Perspective, ...]) -> dict[str, tuple[tupl
 
 
 def _career(roles: tuple[Role, ...]) -> tuple[CareerEdge, ...]:
+    """One edge per step, whichever end declares it; a note given on either end is kept."""
     edges: dict[tuple[str, str], CareerEdge] = {}
+
+    def add(before: str, after: str, step) -> None:
+        known = edges.get((before, after))
+        if known is None or (not known.note and step.note):
+            edges[(before, after)] = CareerEdge(before, after, step.note, step.source)
+
     for role in roles:
         for step in role.career_from:
-            edges.setdefault((step.role, role.id), CareerEdge(step.role, role.id, step.note, step.source))
+            add(step.role, role.id, step)
         for step in role.career_to:
-            edges.setdefault((role.id, step.role), CareerEdge(role.id, step.role, step.note, step.source))
+            add(role.id, step.role, step)
     return tuple(edges.values())
 
 
