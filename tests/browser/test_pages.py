@@ -1,0 +1,114 @@
+"""Every kind of page loads cleanly, fits a phone, passes axe-core, and is photographed for review.
+
+Screenshots go to screenshots/<kind>-desktop.png, <kind>-desktop-dark.png and <kind>-phone.png
+(git-ignored). The career diagram is drawn by Material into a closed shadow root, which axe-core
+cannot see into.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import DESKTOP, PAGE_KINDS, PHONE, Tab, screenshot
+
+pytestmark = pytest.mark.browser
+
+BLOCKING = {"serious", "critical"}
+
+
+# The rules whose outcome depends on colours, checked again after switching to dark mode.
+COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+
+
+def axe_problems(tab: Tab, rules: list[str] | None = None) -> list[str]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    options = {"resultTypes": ["violations"]}
+    if rules:
+        options["runOnly"] = {"type": "rule", "values": rules}
+    results = Axe().run(tab.page, options=options)
+    return [f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:5]}"
+            for v in results.response["violations"] if v["impact"] in BLOCKING]
+
+
+def wait_for_content(tab: Tab, kind: str) -> None:
+    """Pages that draw with JavaScript are photographed and checked once they have drawn."""
+    if kind == "compare-any":
+        tab.page.locator(".atlas-compare__result table").wait_for()
+    if kind == "career-paths":  # Material draws the diagram into a closed shadow root
+        tab.page.wait_for_function("""() => !document.querySelector('pre.mermaid')
+            && [...document.querySelectorAll('div.mermaid')].some(d => d.getBoundingClientRect().height > 50)""")
+
+
+@pytest.mark.parametrize("kind", list(PAGE_KINDS))
+def test_desktop_page_loads_cleanly_and_passes_axe_light_and_dark(open_tab, kind: str):
+    tab = open_tab(DESKTOP)
+    tab.goto(PAGE_KINDS[kind])
+    wait_for_content(tab, kind)
+    screenshot(tab, f"{kind}-desktop")
+    tab.assert_clean()
+    problems = axe_problems(tab)
+    assert not problems, f"{kind}: axe-core found serious or critical violations:\n  " + "\n  ".join(problems)
+    switch_to_dark(tab)
+    screenshot(tab, f"{kind}-desktop-dark")
+    problems = axe_problems(tab, COLOUR_RULES)
+    assert not problems, f"{kind} (dark): axe-core found serious or critical violations:\n  " + "\n  ".join(problems)
+    tab.assert_clean()
+
+
+def switch_to_dark(tab: Tab) -> None:
+    tab.page.get_by_title("Switch to dark mode").click()
+    tab.page.wait_for_function("() => document.body.dataset.mdColorScheme === 'slate'")
+    # Off the toggle (its tooltip covers the header) onto the empty end of the tabs bar: a pointer
+    # resting on a link would give it its hover colour while contrast is measured.
+    tab.page.mouse.move(DESKTOP["width"] - 10, 70)
+    tab.page.wait_for_timeout(300)  # let colour transitions finish before measuring contrast
+
+
+@pytest.mark.parametrize("kind", list(PAGE_KINDS))
+def test_phone_page_does_not_scroll_sideways(open_tab, kind: str):
+    tab = open_tab(PHONE)
+    tab.goto(PAGE_KINDS[kind])
+    wait_for_content(tab, kind)
+    screenshot(tab, f"{kind}-phone")
+    tab.assert_clean()
+    widths = tab.page.evaluate("""() => {
+        const s = document.scrollingElement;
+        return {scroll: s.scrollWidth, client: s.clientWidth};
+    }""")
+    assert widths["scroll"] <= widths["client"], f"{kind}: the page scrolls sideways on a phone: {widths}"
+    # A table wider than the screen scrolls inside its own box, which fits the screen.
+    stuck = tab.page.evaluate("""() => {
+        const out = [];
+        const vw = document.documentElement.clientWidth;
+        for (const table of document.querySelectorAll('.md-content table')) {
+            if (table.offsetParent === null || table.scrollWidth <= vw) continue;
+            let box = table.parentElement, scroller = null;
+            while (box && box !== document.body) {
+                const o = getComputedStyle(box).overflowX;
+                if (o === 'auto' || o === 'scroll') { scroller = box; break; }
+                box = box.parentElement;
+            }
+            const r = scroller && scroller.getBoundingClientRect();
+            if (!scroller || r.left < -1 || r.right > vw + 1)
+                out.push((table.querySelector('th') || table).textContent.trim().slice(0, 40));
+        }
+        return out;
+    }""")
+    assert not stuck, f"{kind}: tables wider than the phone that do not scroll inside themselves: {stuck}"
+
+
+def test_the_wide_matrix_scrolls_inside_its_box_on_a_phone(open_tab):
+    tab = open_tab(PHONE)
+    tab.goto(PAGE_KINDS["matrix"])
+    moved = tab.page.evaluate("""() => {
+        const table = document.querySelector('.md-content table');
+        let box = table.parentElement;
+        while (box && !['auto', 'scroll'].includes(getComputedStyle(box).overflowX)) box = box.parentElement;
+        if (!box) return null;
+        box.scrollLeft = 200;
+        return {tableWider: table.scrollWidth > box.clientWidth, scrolled: box.scrollLeft,
+                pageScrolled: document.scrollingElement.scrollLeft};
+    }""")
+    assert moved is not None, "the matrix table has no scrolling box"
+    assert moved["tableWider"] and moved["scrolled"] > 0 and moved["pageScrolled"] == 0, moved

@@ -1,0 +1,80 @@
+"""Material's search, typed into as a reader would, puts the right page in the first three results."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import DESKTOP, Tab, new_tab, path_of
+
+pytestmark = pytest.mark.browser
+
+TOP = 3
+
+# query -> the pages (addresses from the site's root) of which one must be in the first three.
+EXPECTED = {
+    # roles by title, abbreviation or alias
+    "CTO": ["roles/cto/"],
+    "Chief Technology Officer": ["roles/cto/"],
+    "VPE": ["roles/vp-engineering/"],
+    "VP Eng": ["roles/vp-engineering/"],
+    "VP of Engineering": ["roles/vp-engineering/"],
+    "head of ML": ["roles/vp-ai-ml-engineering/"],
+    # skills and tools
+    "PyTorch": ["skills/pytorch/"],
+    "Kubernetes": ["skills/kubernetes/"],
+    "MLOps": ["skills/mlops/"],
+    "mentoring": ["skills/mentoring/"],
+    "Python": ["skills/python/"],
+    # topics and facts
+    "salary": ["salaries/", "topics/compensation/"],
+    # the pages that state the work-setting fact and the SLA fact
+    "hybrid work": ["roles/vp-ai-ml-engineering/", "topics/career-development/"],
+    "SLA": ["roles/vp-engineering/"],
+}
+
+
+@pytest.fixture(scope="module")
+def search_tab(browser, served):
+    """One page for every query: the search index loads once."""
+    context, tab = new_tab(browser, served, DESKTOP)
+    tab.goto("")
+    yield tab
+    tab.assert_clean()
+    context.close()
+
+
+def search(tab: Tab, query: str) -> list[str]:
+    """Open the search (key "/"), type `query`, return the result pages' addresses, best first."""
+    page = tab.page
+    box = page.locator("input.md-search__input")
+    if not box.is_visible():
+        page.locator("body").press("/")
+        box.wait_for(state="visible")
+    box.fill("")
+    page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length === 0")
+    box.press_sequentially(query, delay=20)
+    page.wait_for_function(
+        """() => { const m = document.querySelector('.md-search-result__meta');
+                   return m && !/Initializing|Type to start/.test(m.textContent); }""")
+    # Results stream in as the worker answers each keystroke: read until two reads agree.
+    previous, current = None, []
+    for _ in range(20):
+        page.wait_for_timeout(150)
+        current = page.eval_on_selector_all(  # an item is one page; its first link is the page
+            ".md-search-result__item", "items => items.map(li => li.querySelector('a').href)")
+        if current == previous:
+            break
+        previous = current
+    site_root = path_of(tab.served.url)
+    return [path_of(u)[len(site_root):] for u in current]
+
+
+@pytest.mark.parametrize("query", list(EXPECTED))
+def test_search_puts_the_page_in_the_first_three_results(search_tab: Tab, query: str):
+    results = search(search_tab, query)
+    wanted = EXPECTED[query]
+    for target in wanted:
+        assert (search_tab.served.root / target / "index.html").is_file(), \
+            f"the site has no page {target}; the data's ids changed: update EXPECTED in {__file__}"
+    assert any(r in wanted for r in results[:TOP]), \
+        f"search for {query!r}: wanted one of {wanted} in the first {TOP}, got {results[:8]}"
