@@ -112,3 +112,14 @@ def test_the_wide_matrix_scrolls_inside_its_box_on_a_phone(open_tab):
     }""")
     assert moved is not None, "the matrix table has no scrolling box"
     assert moved["tableWider"] and moved["scrolled"] > 0 and moved["pageScrolled"] == 0, moved
+
+
+def test_mermaid_is_downloaded_only_by_pages_with_a_diagram(open_tab):
+    tab = open_tab(DESKTOP)
+    tab.goto(PAGE_KINDS["home"])
+    tab.page.wait_for_load_state("networkidle")
+    assert not [u for u in tab.requests if u.endswith("mermaid.min.js")]
+    tab.goto(PAGE_KINDS["career-paths"])
+    wait_for_content(tab, "career-paths")
+    assert [u for u in tab.requests if u.endswith("mermaid.min.js")]
+    tab.assert_clean()
