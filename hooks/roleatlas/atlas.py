@@ -54,6 +54,7 @@ class Atlas:
     source: dict[str, Source] = field(default_factory=dict)
     salary: dict[str, Salary] = field(default_factory=dict)
     dimension: dict[str, Dimension] = field(default_factory=dict)
+    topic: dict[str, Topic] = field(default_factory=dict)
     skill_uses: dict[str, tuple[SkillUse, ...]] = field(default_factory=dict)
     claims_about: dict[str, tuple[tuple[Perspective, Claim], ...]] = field(default_factory=dict)
     claims_on: dict[str, tuple[tuple[Perspective, Claim], ...]] = field(default_factory=dict)
@@ -75,6 +76,7 @@ class Atlas:
             source=_by_id(kinds["sources"]),
             salary=_by_id(kinds["salaries"]),
             dimension=_by_id(kinds["dimensions"]),
+            topic=_by_id(kinds["topics"]),
             skill_uses=_skill_uses(roles),
             claims_about=_claims_about(kinds["perspectives"]),
             claims_on=_group(((p, c) for p in kinds["perspectives"] for c in p.claims), lambda pc: pc[1].dimension),

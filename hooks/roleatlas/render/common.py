@@ -10,7 +10,7 @@ from typing import Any
 from markupsafe import Markup
 
 from ..atlas import Atlas
-from ..model import Role, Salary, Skill
+from ..model import Role, Salary
 from .markup import environment, link, md, money, relative
 
 SOURCES_PAGE = "sources.md"
@@ -82,7 +82,7 @@ class Links:
         return Markup(f'<small class="atlas-source">Source: {self.source(source_id)}</small>')
 
     def topic(self, topic_id: str) -> Markup:
-        return link(next(t.title for t in self.atlas.topics if t.id == topic_id), topic_uri(topic_id), self.page)
+        return link(self.atlas.topic[topic_id].title, topic_uri(topic_id), self.page)
 
 
 def years(role: Role) -> str:
@@ -112,10 +112,6 @@ def salary_span(atlas: Atlas, role: Role) -> str:
     plus = "+" if any(s.open_ended and s.bounds[1] == high for s in figures) else ""
     span = money(low, first.currency) if low == high else f"{money(low, first.currency)} – {money(high, first.currency)}{plus}"
     return f"{span} ({first.region}, {first.year})"
-
-
-def skill_names(atlas: Atlas, skills: tuple[Skill, ...]) -> str:
-    return ", ".join(s.name for s in skills)
 
 
 def render(template: str, page: str, atlas: Atlas, **context: Any) -> str:

@@ -32,12 +32,6 @@ def md(value: Any) -> Markup:
     return Markup(_SPECIAL.sub(lambda m: f"&#{ord(m.group())};", text))
 
 
-def attr(value: Any) -> Markup:
-    """Escape text for an HTML attribute inside raw HTML in a page."""
-    return Markup(str(value).replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
-                  .replace(">", "&gt;").replace("'", "&#39;"))
-
-
 def relative(target: str, page: str) -> str:
     """A link from page `page` to page `target`, both given as paths of their Markdown files."""
     path, _, anchor = target.partition("#")
@@ -79,5 +73,5 @@ def environment() -> Environment:
         keep_trailing_newline=True,
         autoescape=False,  # the output is Markdown; `finalize` does Markdown-aware escaping
     )
-    env.filters.update(md=md, attr=attr, money=money, anchor=anchor)
+    env.filters.update(md=md, money=money, anchor=anchor)
     return env
