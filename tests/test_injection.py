@@ -46,13 +46,18 @@ def role_with(text: str) -> dict:
     )
 
 
+def data_with_role_text(root, text: str):
+    """The small data set, with role alpha's text fields all set to `text`."""
+    roles = datafactory.base_roles()
+    roles["alpha"] = role_with(text)
+    return datafactory.write_data(root, roles=roles)
+
+
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=texts)
 def test_any_text_in_a_role_shows_literally(tmp_path_factory, text):
     root = tmp_path_factory.mktemp("inject")
-    roles = datafactory.base_roles()
-    roles["alpha"] = role_with(text)
-    atlas = load(datafactory.write_data(root, roles=roles), root=root)
+    atlas = load(data_with_role_text(root, text), root=root)
     page = render_role(atlas, atlas.role["alpha"])
     body = markdown.markdown(page.split("---\n", 2)[2], extensions=EXTENSIONS)
     assert "<script" not in body and "javascript:" not in re.sub(r">[^<]*<", "><", body)
@@ -72,10 +77,7 @@ def test_any_text_in_a_role_shows_literally(tmp_path_factory, text):
 @given(text=texts)
 def test_any_text_in_a_role_passes_the_strict_build_and_shows_literally(tmp_path_factory, text):
     root = tmp_path_factory.mktemp("inject-build")
-    roles = datafactory.base_roles()
-    roles["alpha"] = role_with(text)
-    data = datafactory.write_data(root, roles=roles)
-    result = build_site(root / "site", data=data, extra_env={"ROLE_ATLAS_CHECK_LINKS": "false"})
+    result = build_site(root / "site", data=data_with_role_text(root, text), extra_env={"ROLE_ATLAS_CHECK_LINKS": "false"})
     assert result.returncode == 0, result.stderr[-2000:]
     page = (root / "site" / "roles" / "alpha" / "index.html").read_text(encoding="utf-8")
     assert "<script>" not in page.split('<div class="md-content"', 1)[1].split("</article>", 1)[0]
