@@ -37,6 +37,7 @@ CASES = {
     "alias bomb": ("roles/beta.yaml", BILLION_LAUGHS, "1", "a", "anchors and aliases"),
     "deep nesting": ("roles/beta.yaml", "id: beta\nx: " + "[" * 500 + "]" * 500 + "\n", "2", r"x(\[0\])+", "nested more than"),
     "enormous string": ("roles/beta.yaml", "id: beta\ntitle: '" + "x" * 2_000_000 + "'\n", "1", r"\(file\)", "keep data files under"),
+    "control character": ("roles/beta.yaml", 'id: beta\ntitle: "Beta\\x7f"\n', "2", "title", "control character U+007F"),
     "long string": ("roles/beta.yaml", "id: beta\ntitle: '" + "x" * 50_000 + "'\n", "2", "title", "keep values under"),
 }
 

@@ -21,6 +21,7 @@ from .problems import Problem
 from .yaml_lines import LList, LMap
 
 _ID = re.compile(ID_PATTERN)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 
 
 @dataclass(frozen=True)
@@ -117,6 +118,10 @@ def _build_scalar(tp: type, value: Any, ctx: Context, name: str, line: int, meta
     if tp is str:
         if not value.strip():
             ctx.problem(line, name, "is empty; write the text or remove the field")
+            return None
+        control = _CONTROL.search(value)
+        if control:
+            ctx.problem(line, name, f"contains the control character U+{ord(control.group()):04X}; remove it")
             return None
         if meta.get("id") and not _ID.match(value):
             ctx.problem(line, name, f"{value!r} is not a valid id; use lowercase letters, digits and "

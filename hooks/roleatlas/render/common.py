@@ -39,8 +39,11 @@ def topic_uri(topic_id: str) -> str:
 
 
 def front_matter(**meta: Any) -> Markup:
-    """YAML front matter; JSON is valid YAML and quotes every string safely."""
-    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items() if value]
+    """YAML front matter; JSON is valid YAML and quotes every string safely.
+
+    ASCII escapes keep any character the YAML reader would refuse (a refused front matter would
+    otherwise turn into page text, raw HTML included)."""
+    lines = [f"{key}: {json.dumps(value, ensure_ascii=True)}" for key, value in meta.items() if value]
     return Markup("---\n" + "\n".join(lines) + "\n---\n")
 
 
