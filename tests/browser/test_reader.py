@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from .conftest import PHONE, Tab, path_of
+from .conftest import PHONE, SCREENSHOTS, Tab, path_of
 
 pytestmark = pytest.mark.browser
 
@@ -163,3 +163,16 @@ def test_the_filter_box_fits_a_phone(open_tab):
     box.fill("python")
     assert visible_rows(tab)
     assert tab.page.evaluate("() => document.scrollingElement.scrollWidth <= document.scrollingElement.clientWidth")
+
+
+def test_a_role_page_prints_its_content_only(tab: Tab):
+    tab.goto("roles/cto/")
+    tab.page.emulate_media(media="print")
+    hidden = tab.page.evaluate("""() => ['.md-header', '.md-tabs', '.md-sidebar--primary', '.md-sidebar--secondary',
+        '.md-footer', '.md-search'].map(s => [s, [...document.querySelectorAll(s)].every(
+            el => getComputedStyle(el).display === 'none')])""")
+    assert all(ok for _, ok in hidden), hidden
+    assert tab.page.locator("h1").first.is_visible()
+    assert tab.page.locator("#responsibilities").is_visible()
+    SCREENSHOTS.mkdir(exist_ok=True)
+    tab.page.pdf(path=str(SCREENSHOTS / "role-print.pdf"))  # for review: what a printed role page looks like
