@@ -52,10 +52,6 @@ def hints(cls: type) -> dict[str, Any]:
     return typing.get_type_hints(cls)
 
 
-def fields_of(cls: type) -> tuple[dataclasses.Field, ...]:
-    return dataclasses.fields(cls)
-
-
 def describe(tp: Any) -> str:
     """A type as a contributor would say it."""
     origin = typing.get_origin(tp)
@@ -85,25 +81,54 @@ def _kind_of(value: Any) -> str:
     return f"the text {str(value)[:40]!r}"
 
 
-def build(tp: Any, value: Any, ctx: Context, name: str, line: int, meta: dict[str, Any]) -> Any:
-    """Check `value` against type `tp`; return the built value, or None after recording a problem."""
+@cache
+def _shape(tp: Any) -> tuple[str, Any]:
+    """What kind of type a field has, worked out once per type (loading asks it for every value)."""
     origin = typing.get_origin(tp)
     if origin in (types.UnionType, typing.Union):
-        if value is None:
-            return None
-        inner = [a for a in typing.get_args(tp) if a is not type(None)]
-        return build(inner[0], value, ctx, name, line, meta)
+        return "optional", next(a for a in typing.get_args(tp) if a is not type(None))
     if origin is tuple:
-        return _build_list(typing.get_args(tp)[0], value, ctx, name, line, meta)
+        return "list", typing.get_args(tp)[0]
     if origin is Literal:
-        choices = typing.get_args(tp)
+        return "choice", typing.get_args(tp)
+    if dataclasses.is_dataclass(tp):
+        return "object", tp
+    return "scalar", tp
+
+
+@dataclass(frozen=True)
+class _Field:
+    name: str
+    type: Any
+    required: bool
+    meta: dict[str, Any]
+
+
+@cache
+def _fields(cls: type) -> dict[str, _Field]:
+    """A model class's fields with their types and metadata, worked out once per class."""
+    return {f.name: _Field(f.name, hints(cls)[f.name],
+                           f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING,
+                           dict(f.metadata))
+            for f in dataclasses.fields(cls)}
+
+
+def build(tp: Any, value: Any, ctx: Context, name: str, line: int, meta: dict[str, Any]) -> Any:
+    """Check `value` against type `tp`; return the built value, or None after recording a problem."""
+    kind, arg = _shape(tp)
+    if kind == "optional":
+        return None if value is None else build(arg, value, ctx, name, line, meta)
+    if kind == "list":
+        return _build_list(arg, value, ctx, name, line, meta)
+    if kind == "choice":
+        choices = arg
         if value not in choices:
             close = difflib.get_close_matches(str(value), [str(c) for c in choices], n=1)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
             ctx.problem(line, name, f"got {_kind_of(value)}; expected {describe(tp)}{hint}")
             return None
         return value
-    if dataclasses.is_dataclass(tp):
+    if kind == "object":
         return build_object(tp, value, ctx, name, line)
     return _build_scalar(tp, value, ctx, name, line, meta)
 
@@ -145,11 +170,11 @@ def build_object(cls: type, value: Any, ctx: Context, name: str, line: int) -> A
     """Build one dataclass from a mapping, reporting unknown, missing and wrong fields."""
     if not isinstance(value, dict):
         ctx.problem(line, name or "(top level)", f"got {_kind_of(value)}; expected {describe(cls)} "
-                    f"with fields {', '.join(f.name for f in fields_of(cls))}")
+                    f"with fields {', '.join(_fields(cls))}")
         return None
     key_lines = value.key_lines if isinstance(value, LMap) else {}
     here = getattr(value, "line", line)
-    known = {f.name: f for f in fields_of(cls)}
+    known = _fields(cls)
     prefix = f"{name}." if name else ""
     failed = False
     for key in value:
@@ -160,14 +185,12 @@ def build_object(cls: type, value: Any, ctx: Context, name: str, line: int) -> A
             failed = True
     args: dict[str, Any] = {}
     for f in known.values():
-        required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
-        if f.name not in value or (value[f.name] is None and required):
-            if required:
-                ctx.problem(here, f"{prefix}{f.name}", f"missing; add it: {f.metadata.get('doc', '')}".rstrip(": "))
+        if f.name not in value or (value[f.name] is None and f.required):
+            if f.required:
+                ctx.problem(here, f"{prefix}{f.name}", f"missing; add it: {f.meta.get('doc', '')}".rstrip(": "))
                 failed = True
             continue
-        built = build(hints(cls)[f.name], value[f.name], ctx, f"{prefix}{f.name}",
-                      key_lines.get(f.name, here), dict(f.metadata))
+        built = build(f.type, value[f.name], ctx, f"{prefix}{f.name}", key_lines.get(f.name, here), f.meta)
         if built is None and value[f.name] is not None:
             failed = True
         elif built is not None:
