@@ -73,6 +73,10 @@ def test_role_id_must_match_its_file_name(tmp_path):
     ("# only a comment\n", "the file is empty"),
     ("- id: beta\n", "got a list; expected a mapping (Role)"),
     ("a: &x [1, 2]\nb: *x\n", "anchors and aliases"),
+    ("title: R&D lead\na: &x [1, 2]\nb: *x\n", "anchors and aliases"),
+    ("a: [1, *x]\n", "anchors and aliases"),
+    ("".join(f"{'  ' * i}k{i}:\n" for i in range(12)) + "  " * 12 + "v\n", "nested more than"),
+    ("- " * 12 + "x\n", "nested more than"),
     ("x: " + "[" * 40 + "]" * 40 + "\n", "nested more than"),
     ("x: " + "[" * 5000 + "]" * 5000 + "\n", "nested more than"),
     ("x: '" + "a" * 30_000 + "'\n", "30,000 characters"),
@@ -84,6 +88,31 @@ def test_bad_yaml_is_one_clear_line(tmp_path, text, expected):
     found = problems_of(data)
     assert len(found) >= 1
     assert found[0].startswith("data/roles/beta.yaml:") and expected in found[0], found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("title: R&D lead, 5*3 teams\n", False),  # "&" and "*" inside words are text, not anchors
+    ("a:\n  - b: [1, {c: 2}]\n", False),
+    ("a: &x 1\n", True),
+    ("a: [*x]\n", True),
+    ("x: " + "[" * 200 + "]" * 200 + "\n", True),
+    ("- " * 60 + "x\n", True),
+    (" " * 120 + "x\n", True),
+])
+def test_only_text_that_could_hold_aliases_or_deep_nesting_pays_for_the_event_scan(text, expected):
+    from roleatlas.yaml_lines import _needs_scan
+
+    assert _needs_scan(text) is expected
+
+
+def test_text_with_ampersands_loads_as_written(tmp_path):
+    from roleatlas.yaml_lines import read_yaml
+
+    path = tmp_path / "x.yaml"
+    path.write_text("title: R&D lead\nnote: '&x *y'\nlist: [a, {b: c}]\n", encoding="utf-8")
+    value, problems = read_yaml(path, "x.yaml")
+    assert problems == [] and value == {"title": "R&D lead", "note": "&x *y", "list": ["a", {"b": "c"}]}
+    assert value.key_lines == {"title": 1, "note": 2, "list": 3}
 
 
 def test_file_that_is_not_utf8_names_the_line(tmp_path):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from functools import cache
 from typing import Any
 
 from .atlas import Atlas
@@ -18,11 +19,18 @@ API_FILES = ("roles", "skills", "salaries", "perspectives", "dimensions", "topic
 
 def as_data(obj: Any) -> Any:
     """A model object as plain JSON values (tuples become lists)."""
-    if dataclasses.is_dataclass(obj):
-        return {f.name: as_data(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
     if isinstance(obj, (tuple, list)):
         return [as_data(item) for item in obj]
+    names = _field_names(type(obj))
+    if names:
+        return {name: as_data(getattr(obj, name)) for name in names}
     return obj
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    """A dataclass's field names (none for other types), looked up once per class."""
+    return tuple(f.name for f in dataclasses.fields(cls)) if dataclasses.is_dataclass(cls) else ()
 
 
 def exports(atlas: Atlas) -> dict[str, Any]:
@@ -38,7 +46,9 @@ def exports(atlas: Atlas) -> dict[str, Any]:
 
 
 def to_json(document: Any) -> str:
-    return json.dumps(document, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+    """Compact JSON: smaller to fetch, and only without `indent` does json use its C encoder
+    (indented, the export was a tenth of the hooks' time at 1,000 roles)."""
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def api_files(atlas: Atlas) -> list[tuple[str, str]]:

@@ -7,6 +7,7 @@ never needs: aliases (and so alias bombs), duplicate keys, deep nesting and enor
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,13 @@ MAX_NODES = 200_000
 # libyaml's parser when PyYAML has it (its wheels do): pure-Python PyYAML made reading data/ about
 # a quarter of a build at 1,000 roles (scripts/bench); same events, nodes and line numbers.
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+_STR_TAG = "tag:yaml.org,2002:str"
+_TOO_DEEP = f"nested more than {MAX_DEPTH} levels deep; data files need far fewer"
+_ANCHOR_OR_ALIAS = re.compile(r"(?:^|[\s\[{,:?-])[&*]")
+_LEAD = re.compile(r"^[ \t?:-]*", re.MULTILINE)
+_SAFE_COMPOSE_DEPTH = 100  # far from where either composer runs out of stack
 
 
 class LMap(dict):
@@ -60,21 +68,26 @@ def _scalar(loader: yaml.SafeLoader, node: yaml.ScalarNode, where: str) -> Any:
     if len(node.value) > MAX_STRING_CHARS:
         raise _Refused(_line(node), f"value of {len(node.value):,} characters; keep values under "
                        f"{MAX_STRING_CHARS:,} characters (split long text into list items)", where)
+    if node.tag == _STR_TAG:
+        return node.value  # most values: skip PyYAML's general constructor
     value = loader.construct_object(node, deep=True)
     if isinstance(value, (bytes, bytearray)) or not isinstance(value, (str, int, float, bool, type(None))):
         return str(node.value)  # dates and binary stay as the text the contributor wrote
     return value
 
 
-def _convert(loader: yaml.SafeLoader, node: yaml.Node, limits: _Limits, where: str = "") -> Any:
-    """Nodes to LMap/LList/scalars; `_scan` has already refused aliases and deep nesting."""
+def _convert(loader: yaml.SafeLoader, node: yaml.Node, limits: _Limits, where: str = "", depth: int = 0) -> Any:
+    """Nodes to LMap/LList/scalars; aliases and absurd nesting never got this far (`_needs_scan`)."""
     limits.nodes += 1
     if limits.nodes > MAX_NODES:
         raise _Refused(_line(node), f"more than {MAX_NODES:,} values in one file; split the file", where)
     if isinstance(node, yaml.ScalarNode):
         return _scalar(loader, node, where)
+    depth += 1
+    if depth > MAX_DEPTH:
+        raise _Refused(_line(node), _TOO_DEEP, where)
     if isinstance(node, yaml.SequenceNode):
-        out = LList(_convert(loader, item, limits, f"{where}[{i}]")
+        out = LList(_convert(loader, item, limits, f"{where}[{i}]", depth)
                     for i, item in enumerate(node.value))
         out.line, out.item_lines = _line(node), [_line(item) for item in node.value]
         return out
@@ -87,7 +100,7 @@ def _convert(loader: yaml.SafeLoader, node: yaml.Node, limits: _Limits, where: s
         path = f"{where}.{key}" if where else key
         if key in mapping:
             raise _Refused(_line(key_node), f"key '{key}' appears twice in the same mapping; keep one", path)
-        mapping[key] = _convert(loader, value_node, limits, path)
+        mapping[key] = _convert(loader, value_node, limits, path, depth)
         mapping.key_lines[key] = _line(key_node)
     return mapping
 
@@ -140,7 +153,20 @@ def _scan(text: str) -> None:
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             stack.append(_Open(isinstance(event, yaml.MappingStartEvent), path))
             if len(stack) > MAX_DEPTH:
-                raise _Refused(line, f"nested more than {MAX_DEPTH} levels deep; data files need far fewer", path)
+                raise _Refused(line, _TOO_DEEP, path)
+
+
+def _needs_scan(text: str) -> bool:
+    """Whether the text could hold an anchor, an alias or nesting deep enough to hurt composing.
+
+    Conservative and cheap (the event scan was a third of reading data/ at 1,000 roles): an anchor
+    or alias starts after a space or an indicator, never inside a word like "R&D"; each level of
+    nesting needs an open bracket or a column of indentation or indicators at the start of a line.
+    """
+    if _ANCHOR_OR_ALIAS.search(text):
+        return True
+    widest_lead = max(map(len, _LEAD.findall(text)), default=0)
+    return 2 * (widest_lead + 1) + text.count("[") + text.count("{") > _SAFE_COMPOSE_DEPTH
 
 
 def _decode(raw: bytes, shown: str) -> tuple[str | None, list[Problem]]:
@@ -179,7 +205,8 @@ def read_yaml(path: Path, shown: str) -> tuple[Any, list[Problem]]:
         return None, [Problem(shown, 1, "", "the file is empty; add its data or delete the file")]
     loader = _SafeLoader(text)
     try:
-        _scan(text)
+        if _needs_scan(text):
+            _scan(text)
         node = loader.get_single_node()
         if node is None:
             return None, [Problem(shown, 1, "", "the file is empty; add its data or delete the file")]

@@ -81,8 +81,9 @@ class Links:
         return link(self.atlas.source[source_id].title, f"{SOURCES_PAGE}#{source_id}", self.page)
 
     def cite(self, source_id: str) -> Markup:
-        """A small "Source: …" note after a fact."""
-        return Markup(f'<small class="atlas-source">Source: {self.source(source_id)}</small>')
+        """A small "Source: …" note after a fact; left out of the search index, where it would make
+        every page match the sources' names (the sources page is what those searches should find)."""
+        return Markup(f'<small class="atlas-source" data-search-exclude>Source: {self.source(source_id)}</small>')
 
     def topic(self, topic_id: str) -> Markup:
         return link(self.atlas.topic[topic_id].title, topic_uri(topic_id), self.page)

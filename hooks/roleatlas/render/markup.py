@@ -18,9 +18,9 @@ from markupsafe import Markup
 
 TEMPLATES = Path(__file__).parent / "templates"
 
-# Characters that mean something to Markdown, HTML, the tables, abbr, attr_list or pymdown.
-_SPECIAL = re.compile(r"[\\`*_{}\[\]()<>#+\-!|~^=&\"':$@%]")
-_SPACE = re.compile(r"\s+")
+# Characters that mean something to Markdown, HTML, the tables, abbr, attr_list or pymdown,
+# each replaced by its numeric character reference (str.translate: one pass in C).
+_SPECIAL = str.maketrans({c: f"&#{ord(c)};" for c in "\\`*_{}[]()<>#+-!|~^=&\"':$@%"})
 _ANCHOR = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -28,15 +28,20 @@ def md(value: Any) -> Markup:
     """Escape any text so Markdown shows it literally, on one line (safe in table cells)."""
     if isinstance(value, Markup):
         return value
-    text = _SPACE.sub(" ", str(value)).strip()
-    return Markup(_SPECIAL.sub(lambda m: f"&#{ord(m.group())};", text))
+    return Markup(" ".join(str(value).split()).translate(_SPECIAL))
 
 
 def relative(target: str, page: str) -> str:
     """A link from page `page` to page `target`, both given as paths of their Markdown files."""
     path, _, anchor = target.partition("#")
-    rel = posixpath.relpath(path, posixpath.dirname(page) or ".") if path else ""
+    rel = _relpath(path, posixpath.dirname(page)) if path else ""
     return f"{rel}#{anchor}" if anchor else rel
+
+
+@cache
+def _relpath(path: str, folder: str) -> str:
+    """posixpath.relpath without its calls to os.getcwd; pages sit in a few folders, so cached."""
+    return posixpath.relpath(posixpath.join("/", path), posixpath.join("/", folder))
 
 
 def link(text: Any, target: str, page: str) -> Markup:
