@@ -48,6 +48,7 @@ def test_bench_builds_50_roles_hooked_and_bare_and_prints_the_row(tmp_path):
     row = json.loads(out.read_text())["rows"][0]
     assert row["roles"] == 50 and row["pages"] > 50
     assert row["build_s"] > 0 and row["bare_s"] > 0 and isinstance(row["ratio"], float) and row["ratio"] > 0
+    assert 0 < row["hooks_s"] < row["build_s"], "the hooks' own time is measured inside the build"
     assert 0 < row["largest_role_kb"] < 1000 and row["search_kb_per_role"] > 0 and row["peak_mb"] > 10
     assert row["differing_files"] == 0, "the bare build must see exactly the pages the hooks generate"
     assert any(line.startswith(("PASS", "FAIL", "SKIP")) for line in result.stdout.splitlines())

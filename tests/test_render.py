@@ -89,3 +89,18 @@ def test_text_from_yaml_stays_literal_text(tmp_path, evil):
     assert "<" not in item and html.unescape(item) == evil
     focus = re.search(r"<td>Focus</td>\s*<td>(.*?)</td>", page, re.S).group(1)
     assert html.unescape(focus) == evil
+
+
+def test_links_and_escapes_made_once_stay_right_for_each_page_and_kind_of_text():
+    """The link and escape caches key on the page's folder and the text's kind: escaped text
+    (Markup) and the same characters as plain text must not share an entry."""
+    from markupsafe import Markup
+
+    from roleatlas.render.markup import link, md
+
+    assert link("A&B", "roles/x.md", "roles/y.md") == "[A&#38;B](x.md)"
+    assert link("A&B", "roles/x.md", "skills/y.md") == "[A&#38;B](../roles/x.md)"
+    assert link("A&B", "roles/x.md#top", "index.md") == "[A&#38;B](roles/x.md#top)"
+    assert link(Markup("A&#38;B"), "roles/x.md", "roles/y.md") == "[A&#38;B](x.md)"
+    assert link("A&#38;B", "roles/x.md", "roles/y.md") == "[A&#38;&#35;38;B](x.md)"
+    assert md("a  <b>\n c") == "a &#60;b&#62; c" and md(7) == "7"

@@ -29,8 +29,9 @@ _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _STR_TAG = "tag:yaml.org,2002:str"
 _TOO_DEEP = f"nested more than {MAX_DEPTH} levels deep; data files need far fewer"
 _ANCHOR_OR_ALIAS = re.compile(r"(?:^|[\s\[{,:?-])[&*]")
-_LEAD = re.compile(r"^[ \t?:-]*", re.MULTILINE)
 _SAFE_COMPOSE_DEPTH = 100  # far from where either composer runs out of stack
+_FAST_MAX_LEAD = 30  # columns of indentation and indicators a line may start with, unscanned
+_WIDE_LEAD = re.compile(r"\n[ \t?:-]{%d}" % (_FAST_MAX_LEAD + 1))
 
 
 class LMap(dict):
@@ -161,12 +162,14 @@ def _needs_scan(text: str) -> bool:
 
     Conservative and cheap (the event scan was a third of reading data/ at 1,000 roles): an anchor
     or alias starts after a space or an indicator, never inside a word like "R&D"; each level of
-    nesting needs an open bracket or a column of indentation or indicators at the start of a line.
+    nesting needs an open bracket, or a column of indentation or indicators at the start of a line
+    (two levels per column at most), so a file without a wide indent and with few brackets is safe.
     """
-    if _ANCHOR_OR_ALIAS.search(text):
+    if ("&" in text or "*" in text) and _ANCHOR_OR_ALIAS.search(text):
         return True
-    widest_lead = max(map(len, _LEAD.findall(text)), default=0)
-    return 2 * (widest_lead + 1) + text.count("[") + text.count("{") > _SAFE_COMPOSE_DEPTH
+    if 2 * (_FAST_MAX_LEAD + 1) + text.count("[") + text.count("{") > _SAFE_COMPOSE_DEPTH:
+        return True
+    return _WIDE_LEAD.search("\n" + text) is not None  # a line (the first too) with a wide lead
 
 
 def _decode(raw: bytes, shown: str) -> tuple[str | None, list[Problem]]:

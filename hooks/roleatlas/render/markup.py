@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -28,13 +28,23 @@ def md(value: Any) -> Markup:
     """Escape any text so Markdown shows it literally, on one line (safe in table cells)."""
     if isinstance(value, Markup):
         return value
-    return Markup(" ".join(str(value).split()).translate(_SPECIAL))
+    return _escaped(str(value))
+
+
+@lru_cache(maxsize=16_384)
+def _escaped(text: str) -> Markup:
+    """Names, categories and source titles recur on every page; each is escaped once."""
+    return Markup(" ".join(text.split()).translate(_SPECIAL))
 
 
 def relative(target: str, page: str) -> str:
     """A link from page `page` to page `target`, both given as paths of their Markdown files."""
+    return _from_folder(target, page.rpartition("/")[0])
+
+
+def _from_folder(target: str, folder: str) -> str:
     path, _, anchor = target.partition("#")
-    rel = _relpath(path, posixpath.dirname(page)) if path else ""
+    rel = _relpath(path, folder) if path else ""
     return f"{rel}#{anchor}" if anchor else rel
 
 
@@ -46,7 +56,15 @@ def _relpath(path: str, folder: str) -> str:
 
 def link(text: Any, target: str, page: str) -> Markup:
     """A Markdown link with escaped text to another generated page."""
+    if type(text) is str:  # not Markup, which compares equal to the same text unescaped
+        return _link(text, target, page.rpartition("/")[0])
     return Markup(f"[{md(text)}]({relative(target, page)})")
+
+
+@lru_cache(maxsize=65_536)
+def _link(text: str, target: str, folder: str) -> Markup:
+    """Pages in one folder link to the same roles, skills and sources: each link is made once."""
+    return Markup(f"[{md(text)}]({_from_folder(target, folder)})")
 
 
 def anchor(value: str) -> Markup:
