@@ -70,9 +70,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 @contextmanager
 def _collector_paused() -> Iterator[None]:
     """Loading and rendering make a few hundred thousand short-lived objects (250,000 YAML nodes
-    at 1,000 roles) and no reference cycles, so reference counting frees them all; left on, the
-    cyclic garbage collector would also walk the whole MkDocs heap again and again meanwhile
-    (scripts/bench --profile counts it)."""
+    at 1,000 roles) and no reference cycles, so reference counting frees them all. Left on, the
+    cyclic collector walked the whole MkDocs heap for them: 25 full collections in a 1,000-role
+    build instead of the bare build's 15 (counted with gc.callbacks)."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
