@@ -153,3 +153,39 @@ def test_files_that_are_not_yaml_data_are_not_silently_skipped(tmp_path):
 
 def test_the_real_data_is_valid(atlas):
     assert {"cto", "vp-engineering", "vp-ai-ml-engineering"} <= set(atlas.role)
+
+
+def _depth(value) -> int:
+    if isinstance(value, dict):
+        return 1 + max((_depth(v) for v in value.values()), default=0)
+    if isinstance(value, list):
+        return 1 + max((_depth(v) for v in value), default=0)
+    return 0
+
+
+def _nested(depth: int, kinds: list[bool]) -> object:
+    value: object = "x"
+    for level in range(depth):
+        value = {f"k{level}": value} if kinds[level % len(kinds)] else [value]
+    return value
+
+
+@pytest.mark.parametrize("flow", [False, True, None])
+@pytest.mark.parametrize("indent", [2, 4])
+@pytest.mark.parametrize("kinds", [[True], [False], [True, False], [False, True, True]])
+def test_text_the_event_scan_skips_nests_no_deeper_than_the_composers_take(tmp_path, flow, indent, kinds):
+    """The cheap pre-check must never wave through text nested deeper than it assumes: for every
+    depth and YAML style, text it lets skip the scan is within the safe depth, and anything deeper
+    than MAX_DEPTH is still refused."""
+    from roleatlas.yaml_lines import _SAFE_COMPOSE_DEPTH, MAX_DEPTH, _needs_scan, read_yaml
+
+    for depth in range(1, 160, 3):
+        value = _nested(depth, kinds)
+        text = yaml.safe_dump({"x": value}, default_flow_style=flow, indent=indent, width=10_000)
+        if not _needs_scan(text):
+            assert _depth({"x": value}) <= _SAFE_COMPOSE_DEPTH, (depth, text[:200])
+    path = tmp_path / "deep.yaml"  # scanned or not, nesting past MAX_DEPTH is refused
+    path.write_text(yaml.safe_dump({"x": _nested(MAX_DEPTH + 2, kinds)}, default_flow_style=flow, indent=indent),
+                    encoding="utf-8")
+    value, problems = read_yaml(path, "deep.yaml")
+    assert value is None and "nested more than" in problems[0].message
