@@ -26,7 +26,6 @@ MAX_NODES = 200_000
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-_STR_TAG = "tag:yaml.org,2002:str"
 _TOO_DEEP = f"nested more than {MAX_DEPTH} levels deep; data files need far fewer"
 _ANCHOR_OR_ALIAS = re.compile(r"(?:^|[\s\[{,:?-])[&*]")
 _SAFE_COMPOSE_DEPTH = 100  # far from where either composer runs out of stack
@@ -69,7 +68,7 @@ def _scalar(loader: yaml.SafeLoader, node: yaml.ScalarNode, where: str) -> Any:
     if len(node.value) > MAX_STRING_CHARS:
         raise _Refused(_line(node), f"value of {len(node.value):,} characters; keep values under "
                        f"{MAX_STRING_CHARS:,} characters (split long text into list items)", where)
-    if node.tag == _STR_TAG:
+    if node.tag == loader.DEFAULT_SCALAR_TAG:
         return node.value  # most values: skip PyYAML's general constructor
     value = loader.construct_object(node, deep=True)
     if isinstance(value, (bytes, bytearray)) or not isinstance(value, (str, int, float, bool, type(None))):

@@ -56,13 +56,12 @@ def _relpath(path: str, folder: str) -> str:
 
 def link(text: Any, target: str, page: str) -> Markup:
     """A Markdown link with escaped text to another generated page."""
-    if type(text) is str:  # not Markup, which compares equal to the same text unescaped
-        return _link(text, target, page.rpartition("/")[0])
-    return Markup(f"[{md(text)}]({relative(target, page)})")
+    return _link(text, target, page.rpartition("/")[0])
 
 
-@lru_cache(maxsize=65_536)
-def _link(text: str, target: str, folder: str) -> Markup:
+# typed: Markup compares equal to the same characters as plain text, but only plain text is escaped
+@lru_cache(maxsize=65_536, typed=True)
+def _link(text: Any, target: str, folder: str) -> Markup:
     """Pages in one folder link to the same roles, skills and sources: each link is made once."""
     return Markup(f"[{md(text)}]({_from_folder(target, folder)})")
 
