@@ -215,7 +215,8 @@ class _Maker:
         role: dict[str, Any] = {
             "id": rid, "title": title, "coverage": COVERAGES[0] if index % 10 else COVERAGES[-1], "level": level,
             "summary": {"text": " ".join(_sentence(rng, 13) for _ in range(3)), "source": self.src()}, "focus": {"text": f"{rng.choice(OBJECTS).capitalize()}", "source": self.src()},
-            "abbreviations": [f"{_initials(title)}{index + 1}"], "aliases": [f"{title} lead"],
+            "abbreviations": [{"name": f"{_initials(title)}{index + 1}", "source": self.src()}],
+            "aliases": [{"name": f"{title} lead", "source": self.src()}],
             "tags": rng.sample(TAGS, 2), "scope": self.statement(12),
             "responsibilities": [{"id": f"area-{k}", "title": area,
                                   "items": [_sentence(rng, 12) for _ in range(ITEMS_PER_AREA)], "source": self.src()}

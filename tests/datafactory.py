@@ -47,7 +47,7 @@ def role(role_id: str, title: str, **extra: Any) -> dict[str, Any]:
 
 def base_roles() -> dict[str, dict[str, Any]]:
     return {
-        "alpha": role("alpha", "Alpha Officer", abbreviations=["AO"], salaries=["alpha-pay"],
+        "alpha": role("alpha", "Alpha Officer", abbreviations=[{"name": "AO", "source": SOURCE}], salaries=["alpha-pay"],
                       qualifications={"experience": {"min_years": 7, "max_years": 10, "source": SOURCE},
                                       "required": [{"id": "coding", "title": "Coding", "text": "Writes code.",
                                                     "skills": ["python"], "source": SOURCE}]},

@@ -31,7 +31,8 @@ def role_with(text: str) -> dict:
     """A role with `text` in every free-text field the renderer shows."""
     src = datafactory.SOURCE
     return datafactory.role(
-        "alpha", text, abbreviations=[text], aliases=[text],
+        "alpha", text, abbreviations=[{"name": text, "source": src}], aliases=[{"name": text, "source": src}],
+        search_terms=[text],
         summary={"text": text, "source": src}, focus={"text": text, "source": src},
         scope={"text": text, "source": src},
         responsibilities=[{"id": "area", "title": text, "items": [text], "source": src}],

@@ -12,7 +12,7 @@ import yaml
 from conftest import ROOT
 
 ID_KEYS = {"id", "source", "skill", "role", "dimension", "roles", "skills", "salaries", "former_ids"}
-FLAGS = {"open_ended", "required", "qualifier"}  # shown as "+", "required/preferred", a section
+FLAGS = {"open_ended", "required", "qualifier", "approximate"}  # shown as "+", "required/preferred", a section, "around"
 
 
 def leaves(value: Any, path: str = "") -> Iterator[tuple[str, str, Any]]:

@@ -90,7 +90,7 @@
     };
     var rows = [
       ["Focus", a.focus.text, b.focus.text],
-      ["Level", a.level.replace(/-/g, " "), b.level.replace(/-/g, " ")],
+      ["Level", a.level_name, b.level_name],
       ["Coverage", a.coverage, b.coverage],
       ["Typical experience", years(a), years(b)],
       ["Education", education(a), education(b)],

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
+from typing import Callable, Iterable, get_args
 
-from .model import (Claim, Comparison, Dimension, Perspective, Role, Salary, Skill, SkillNeed, Source,
+from .model import (Claim, Comparison, Dimension, Level, Perspective, Role, Salary, Skill, SkillNeed, Source,
                     Term, Topic)
 
 
@@ -97,7 +97,7 @@ class Atlas:
         return tuple(self.salary[sid] for sid in role.salaries)
 
 
-_LEVELS = ["executive", "vice-president", "director", "individual-contributor", "other"]
+_LEVELS = get_args(Level)  # roles are listed from the most senior level down
 
 
 def _by_id(items: Iterable) -> dict:

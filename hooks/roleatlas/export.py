@@ -12,6 +12,7 @@ from functools import cache
 from typing import Any
 
 from .atlas import Atlas
+from .model import LEVEL_NAMES
 from .schema import data_file_schema, export_schema
 
 API_FILES = ("roles", "skills", "salaries", "perspectives", "dimensions", "topics", "sources", "terms", "comparisons")
@@ -41,6 +42,9 @@ def exports(atlas: Atlas) -> dict[str, Any]:
         if kind in ("roles", "skills", "topics"):
             for item in items:
                 item["url"] = f"{kind}/{item['id']}/"
+        if kind == "roles":
+            for item in items:
+                item["level_name"] = LEVEL_NAMES[item["level"]]
         docs[kind] = {kind: items}
     return docs
 

@@ -21,6 +21,9 @@ ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
 Coverage = Literal["full", "limited"]
 Level = Literal["executive", "vice-president", "director", "individual-contributor", "other"]
+LEVEL_NAMES: dict[str, str] = {"executive": "executive", "vice-president": "vice president", "director": "director",
+                               "individual-contributor": "individual contributor", "other": "not placed"}
+"""How each level reads on a page; "other" is a role the sources do not place."""
 Need = Literal["required", "preferred", "mentioned"]
 SkillCategory = Literal["technical", "tools", "leadership", "interpersonal", "domain", "business"]
 Measure = Literal["average", "broad-range", "total-pay", "base", "estimate"]
@@ -85,6 +88,14 @@ class Statement:
 
     text: str = doc("The statement, in the project's own words.")
     source: str = doc("Id of the source that says it.", ref="source")
+
+
+@model
+class Name:
+    """Another name for a role that a source uses (an abbreviation or an alternative title)."""
+
+    name: str = doc("The name as the source writes it.")
+    source: str = doc("Id of the source that uses it.", ref="source")
 
 
 @model
@@ -177,6 +188,24 @@ class SkillNeed:
 
 
 @model
+class ListedSkill:
+    """One entry of a list a source gives, under the source's own name for it."""
+
+    name: str = doc("The entry's name as the source gives it (Leadership and Strategic Thinking).")
+    skills: tuple[str, ...] = doc("Ids of the skills the entry covers.", ref="skill")
+
+
+@model
+class SkillList:
+    """A list of skills a source presents as one set (the profile's ten essential soft skills)."""
+
+    id: str = doc("Anchor id of the list, unique within the role.", id=True)
+    title: str = doc("Heading of the list.")
+    items: tuple[ListedSkill, ...] = doc("The entries, in the source's order.")
+    source: str = doc("Id of the source.", ref="source")
+
+
+@model
 class RoleLink:
     role: str = doc("Id of the other role.", ref="role")
     relation: str = doc("How the two roles relate.")
@@ -197,17 +226,21 @@ class Role:
     id: str = doc("Stable id; the page is /roles/<id>/. Never reuse or rename without former_ids.", id=True)
     title: str = doc("Full title.")
     coverage: Coverage = doc("full: the sources describe the role; limited: only mentioned.")
-    level: Level = doc("Where the role sits.")
+    level: Level = doc("The atlas's own grouping of titles, for ordering and browsing; 'other' where the "
+                       "sources do not place the role.")
     summary: Statement = doc("What the role is, in two or three sentences.")
     focus: Statement = doc("The role's focus in a few words, for tables.")
-    abbreviations: tuple[str, ...] = opt("Abbreviations people search for (CTO, VPE).", ())
-    aliases: tuple[str, ...] = opt("Other titles people search for.", ())
+    abbreviations: tuple[Name, ...] = opt("Abbreviations a source uses for the role (CTO, VPE).", ())
+    aliases: tuple[Name, ...] = opt("Other titles a source uses for the role.", ())
+    search_terms: tuple[str, ...] = opt("The atlas's own extra words that should find the role in search; "
+                                        "never shown as a fact.", ())
     former_ids: tuple[str, ...] = opt("Old ids; each becomes a redirect to this page.", (), id=True)
     tags: tuple[str, ...] = opt("Tags for browsing.", ())
     scope: Statement | None = opt("How wide the role's remit is.")
     responsibilities: tuple[ResponsibilityArea, ...] = opt("Responsibilities by area.", ())
     qualifications: Qualifications = opt("Experience, education, requirements.", Qualifications())
     skills: tuple[SkillNeed, ...] = opt("Skills the role needs.", ())
+    skill_lists: tuple[SkillList, ...] = opt("Sets of skills a source lists together, in its words.", ())
     related: tuple[RoleLink, ...] = opt("Roles this one is compared with or works beside.", ())
     career_from: tuple[CareerStep, ...] = opt("Roles that lead to this one.", ())
     career_to: tuple[CareerStep, ...] = opt("Roles this one leads to.", ())
@@ -218,12 +251,13 @@ class Role:
     def check(self) -> list[tuple[str, str]]:
         anchors = [("responsibilities", a.id) for a in self.responsibilities]
         anchors += [("qualifications", q.id) for q in self.qualifications.required + self.qualifications.preferred]
+        anchors += [("skill_lists", s.id) for s in self.skill_lists]
         return _unique_anchors(anchors, reserved=ROLE_SECTIONS)
 
     @property
     def names(self) -> tuple[str, ...]:
-        """Every name the role is known by, for search and redirects."""
-        return (self.title, *self.abbreviations, *self.aliases)
+        """Every name the role is found by, for search and redirects: sourced names first."""
+        return (self.title, *(n.name for n in self.abbreviations + self.aliases), *self.search_terms)
 
 
 # --- compensation --------------------------------------------------------------------------
@@ -244,6 +278,7 @@ class Salary:
     low: int | None = opt("Lower end of a range.")
     high: int | None = opt("Upper end of a range.")
     open_ended: bool = opt("The range has no upper limit (500,000+).", False)
+    approximate: bool = opt("The source gives the figure as approximate (around 224,452).", False)
     period: Literal["year", "month", "hour"] = opt("What the amount is per.", "year")
 
     def check(self) -> list[tuple[str, str]]:

@@ -70,6 +70,7 @@ def export_schema() -> dict[str, Any]:
     defs = schema["$defs"]
     for name in ("Role", "Skill", "Topic"):
         defs[name]["properties"]["url"] = {"type": "string", "description": "Page of the item, relative to the site root."}
+    defs["Role"]["properties"]["level_name"] = {"type": "string", "description": "The level as pages show it."}
     kinds = {**COLLECTIONS, **ONE_PER_FILE}
     return {"$schema": SCHEMA_URI, "title": "Role Atlas export", "$defs": defs, "type": "object",
             "minProperties": 1, "maxProperties": 1, "additionalProperties": False,

@@ -10,7 +10,7 @@ from typing import Any
 from markupsafe import Markup
 
 from ..atlas import Atlas
-from ..model import Role, Salary
+from ..model import LEVEL_NAMES, Role, Salary
 from .markup import environment, link, md, money, relative
 
 SOURCES_PAGE = "sources.md"
@@ -85,6 +85,11 @@ class Links:
         every page match the sources' names (the sources page is what those searches should find)."""
         return Markup(f'<small class="atlas-source" data-search-exclude>Source: {self.source(source_id)}</small>')
 
+    def own(self) -> Markup:
+        """Marks text that is the atlas's own (a definition, a grouping) rather than a sourced fact."""
+        return Markup(f'<small class="atlas-own" data-search-exclude>'
+                      f'{link("atlas wording", f"{SOURCES_PAGE}#atlas-wording", self.page)}</small>')
+
     def topic(self, topic_id: str) -> Markup:
         return link(self.atlas.topic[topic_id].title, topic_uri(topic_id), self.page)
 
@@ -98,9 +103,13 @@ def years(role: Role) -> str:
     return f"{exp.min_years}+ years" if exp.min_years is not None else f"up to {exp.max_years} years"
 
 
+def level_name(level: str) -> str:
+    return LEVEL_NAMES[level]
+
+
 def amount_text(salary: Salary) -> str:
     if salary.amount is not None:
-        return money(salary.amount, salary.currency)
+        return ("around " if salary.approximate else "") + money(salary.amount, salary.currency)
     high = money(salary.high, salary.currency) + ("+" if salary.open_ended else "")
     return f"{money(salary.low, salary.currency)} – {high}"
 
@@ -121,5 +130,5 @@ def salary_span(atlas: Atlas, role: Role) -> str:
 def render(template: str, page: str, atlas: Atlas, **context: Any) -> str:
     """Fill a template for page `page`; `to` makes links relative to it."""
     return environment().get_template(template).render(
-        atlas=atlas, to=Links(atlas, page), md=md, years=years, amount=amount_text,
+        atlas=atlas, to=Links(atlas, page), md=md, years=years, amount=amount_text, level=level_name,
         salary_span=salary_span, **context)

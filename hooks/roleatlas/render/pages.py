@@ -81,7 +81,16 @@ def _matrix(atlas: Atlas) -> str:
 def _compare_any(atlas: Atlas) -> str:
     front = front_matter(title="Compare two roles",
                          description="Pick any two roles and see them side by side, with a link you can share.")
-    return render("compare_any.md.j2", "compare/index.md", atlas, front=front)
+    first, second = default_pair(atlas)
+    return render("compare_any.md.j2", "compare/index.md", atlas, front=front, first=first, second=second)
+
+
+def default_pair(atlas: Atlas) -> tuple[str, str]:
+    """The two roles the compare view opens on: the first featured comparison's, else the first two."""
+    if atlas.comparisons:
+        first, second = atlas.comparisons[0].roles
+        return first, second
+    return atlas.roles[0].id, atlas.roles[min(1, len(atlas.roles) - 1)].id
 
 
 def _career(atlas: Atlas) -> str:

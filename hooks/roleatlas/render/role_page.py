@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ..atlas import Atlas
 from ..model import Role, Skill
-from .common import front_matter, meta_text, render, role_uri, salary_span, years
+from .common import front_matter, level_name, meta_text, render, role_uri, salary_span, years
 from .job_description import fenced, job_description
 from .structured import occupation
 
@@ -58,7 +58,7 @@ def render_role(atlas: Atlas, role: Role) -> str:
     front = front_matter(
         title=meta_text(role.title),
         description=meta_text(f"{role.title}: {role.summary.text}"),
-        tags=[role.level.replace("-", " ").capitalize(), *role.tags],
+        tags=[*([level_name(role.level).capitalize()] if role.level != "other" else []), *role.tags],
         search={"boost": 4},
         jsonld=occupation(atlas, role),
     )

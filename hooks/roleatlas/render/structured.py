@@ -28,7 +28,7 @@ def occupation(atlas: Atlas, role: Role) -> dict[str, Any]:
     data: dict[str, Any] = {"@context": "https://schema.org", "@type": "Occupation", "name": role.title,
                             "description": role.summary.text}
     if role.abbreviations or role.aliases:
-        data["alternateName"] = [*role.abbreviations, *role.aliases]
+        data["alternateName"] = [n.name for n in role.abbreviations + role.aliases]
     items = [item for area in role.responsibilities for item in area.items]
     if items:
         data["responsibilities"] = items
