@@ -148,13 +148,14 @@ def test_names_no_source_gives_are_never_shown_as_names_of_a_role(site):
 
 def test_the_vp_of_engineering_figure_keeps_the_sources_around(site):
     assert "around $224,452" in text_of(site, "salaries")
+    assert "around $224,452" in cell(site, "roles/vp-engineering", "Salary")
 
 
 def test_the_profiles_ten_soft_skills_are_one_list_in_its_order(site):
     raw = (site / "roles" / "vp-ai-ml-engineering" / "index.html").read_text(encoding="utf-8")
     block = raw[raw.index('id="essential-soft-skills"'):]
     block = block[: block.index("</ol>")]
-    items = [" ".join(html.unescape(re.sub(r"<[^>]+>", " ", li)).split()).split(":")[0].strip()
+    items = [" ".join(html.unescape(re.sub(r"<[^>]+>", " ", li)).split()).split(" (")[0]
              for li in re.findall(r"<li>(.*?)</li>", block, flags=re.S)]
     assert items == ["Communication", "Collaboration", "Problem-Solving and Critical Thinking",
                      "Adaptability and Continuous Learning", "Leadership and Strategic Thinking",
@@ -174,3 +175,9 @@ def test_skill_definitions_are_marked_as_the_atlas_s_own(site, atlas):
 def test_compare_view_opens_on_the_featured_pair(site):
     raw = (site / "compare" / "index.html").read_text(encoding="utf-8")
     assert re.findall(r'<option value="([^"]+)" selected', raw) == ["cto", "vp-engineering"]
+
+
+def test_items_of_a_list_in_running_text_keep_the_space_after_their_comma(site):
+    for page in ("compare/matrix", "roles/vp-ai-ml-engineering", "topics/compensation"):
+        raw = (site / page / "index.html").read_text(encoding="utf-8")
+        assert "</a>, <a" in raw and "</a>,<a" not in raw, page

@@ -123,7 +123,9 @@ def salary_span(atlas: Atlas, role: Role) -> str:
     high = max(s.bounds[1] for s in figures)
     first = figures[0]
     plus = "+" if any(s.open_ended and s.bounds[1] == high for s in figures) else ""
-    span = money(low, first.currency) if low == high else f"{money(low, first.currency)} – {money(high, first.currency)}{plus}"
+    around = "around " if all(s.approximate for s in figures) else ""
+    span = around + (money(low, first.currency) if low == high
+                     else f"{money(low, first.currency)} – {money(high, first.currency)}{plus}")
     return f"{span} ({first.region}, {first.year})"
 
 

@@ -22,6 +22,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 # each replaced by its numeric character reference (str.translate: one pass in C).
 _SPECIAL = str.maketrans({c: f"&#{ord(c)};" for c in "\\`*_{}[]()<>#+-!|~^=&\"':$@%"})
 _ANCHOR = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_SPACES = re.compile(r"\s+")
 
 
 def md(value: Any) -> Markup:
@@ -33,8 +34,11 @@ def md(value: Any) -> Markup:
 
 @lru_cache(maxsize=16_384)
 def _escaped(text: str) -> Markup:
-    """Names, categories and source titles recur on every page; each is escaped once."""
-    return Markup(" ".join(text.split()).translate(_SPECIAL))
+    """Names, categories and source titles recur on every page; each is escaped once.
+
+    Runs of white space (line breaks included) become one space, so text stays on its line; a
+    space at either end is kept, as in the ", " between the items of a list."""
+    return Markup(_SPACES.sub(" ", text).translate(_SPECIAL))
 
 
 def relative(target: str, page: str) -> str:
