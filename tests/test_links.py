@@ -117,6 +117,7 @@ def test_role_pages_have_a_copy_ready_job_description(site, atlas):
     assert role.responsibilities[0].items[0].split()[0] in text
 
 
+@pytest.mark.slow
 def test_the_link_checker_catches_a_broken_anchor_in_raw_html(tmp_path):
     """The strict build checks raw HTML links too, so the site's zero broken links is a real result."""
     project = tmp_path / "project"
