@@ -1,4 +1,8 @@
-"""Shared fixtures: the project root, a strict build of the real site, and small data sets."""
+"""Shared fixtures: the project root, a strict build of the real site, and small data sets.
+
+Tests that build the whole site are marked `slow` and the browser tests `browser` (both also
+automatically, below), so `./scripts/test -m "not browser and not slow"` runs the rest quickly.
+"""
 
 from __future__ import annotations
 
@@ -13,8 +17,33 @@ ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 
 
+BROWSER_DIR = Path(__file__).resolve().parent / "browser"
+SITE_FIXTURES = {"site", "served"}  # session fixtures that build the whole site
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark what builds the site `slow`, and everything under tests/browser `browser` and `slow`."""
+    for item in items:
+        if BROWSER_DIR in Path(str(item.path)).parents:
+            item.add_marker(pytest.mark.browser)
+            item.add_marker(pytest.mark.slow)
+        elif SITE_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+
+
+_current_test_is_slow = False
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """Note, before any fixture runs, whether the test may build the site (see build_site)."""
+    global _current_test_is_slow
+    _current_test_is_slow = item.get_closest_marker("slow") is not None
+
+
 def build_site(dest: Path, data: Path | None = None, extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     """Run `mkdocs build --strict` as a user would, optionally on another data folder."""
+    assert _current_test_is_slow, "a test that builds the site must be marked @pytest.mark.slow"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true",
            "ROLE_ATLAS_CHECK_LINKS": "true", **(extra_env or {})}
     if data is not None:

@@ -1,16 +1,23 @@
-"""Each kind of bad data file stops `scripts/validate` with one line naming file, line and field."""
+"""Each kind of bad data file is refused with one line naming file, line and field.
+
+The cases run in-process through the loader that `scripts/validate` and the build share; one
+end-to-end test runs `scripts/validate` itself on a broken folder (the build's own is in test_site).
+"""
 
 from __future__ import annotations
 
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 import yaml
 
 import datafactory
 from conftest import ROOT
+from roleatlas.load import load
+from roleatlas.problems import DataError
 
 BILLION_LAUGHS = "a: &a ['lol','lol','lol','lol','lol','lol','lol','lol','lol']\n" + "".join(
     f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)}]\n"
@@ -68,29 +75,63 @@ def content_for(name: str):
     }[name]()
 
 
-@pytest.mark.parametrize("name", list(CASES))
-def test_bad_data_is_reported_with_file_line_and_field_and_no_traceback(tmp_path, name):
+def problems_of(data: Path) -> list[str]:
+    with pytest.raises(DataError) as err:
+        load(data, root=data.parent)
+    assert str(err.value).startswith(f"{len(err.value.problems)} problem(s) in the data files:\n")
+    return [str(p) for p in err.value.problems]
+
+
+def write_case(data: Path, name: str) -> re.Pattern:
+    """Write case `name` into `data`; return the pattern of the line it must be reported as."""
     where, content, line, field, words = CASES[name]
-    data = datafactory.write_data(tmp_path)
     content = content_for(name) if content is None else content
     target = data / where
     (target.write_bytes if isinstance(content, bytes) else target.write_text)(content)
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "validate"), str(data)],
-                            capture_output=True, text=True, cwd=tmp_path, timeout=60)
-    assert result.returncode == 1
-    assert "Traceback" not in result.stderr + result.stdout
-    pattern = rf"^data/{re.escape(where)}:{line}: {field}: .*{re.escape(words)}"
-    assert any(re.search(pattern, ln) for ln in result.stderr.splitlines()), result.stderr[:2000]
+    return re.compile(rf"^data/{re.escape(where)}:{line}: {field}: .*{re.escape(words)}")
+
+
+# Run in a child process by the end-to-end test below instead: if the nesting guard ever let
+# this through, libyaml would take the test run down with it.
+IN_A_CHILD = {"absurdly deep nesting"}
+
+
+@pytest.mark.parametrize("name", [n for n in CASES if n not in IN_A_CHILD])
+def test_bad_data_is_reported_with_file_line_and_field(tmp_path, name):
+    data = datafactory.write_data(tmp_path)
+    expected = write_case(data, name)
+    found = problems_of(data)
+    assert any(expected.search(p) for p in found), found
 
 
 def test_all_problems_are_reported_at_once(tmp_path):
     data = datafactory.write_data(tmp_path)
     (data / "roles" / "beta.yaml").write_text(beta_with(sumary="typo", coverage="partial"))
     (data / "pay.yaml").write_text(content_for("year in the future"))
+    found = problems_of(data)
+    assert len(found) == 3 and all(re.match(r"^data/\S+:\d+: ", p) for p in found), found
+
+
+def test_validate_prints_one_line_per_problem_and_exits_1_without_a_traceback(tmp_path):
+    """End to end, as a contributor runs it: scripts/validate on a broken data folder."""
+    roles = datafactory.base_roles()
+    roles["alpha"]["sumary"] = "typo"
+    data = datafactory.write_data(tmp_path, roles=roles)
+    expected = [write_case(data, name) for name in (*IN_A_CHILD, "year in the future")]
+    lines = (data / "roles" / "alpha.yaml").read_text().splitlines()
+    typo_line = next(i for i, text in enumerate(lines, 1) if text.startswith("sumary:"))
+    expected.append(re.compile(rf"^data/roles/alpha\.yaml:{typo_line}: sumary: unknown field; did you mean 'summary'\?$"))
     result = subprocess.run([sys.executable, str(ROOT / "scripts" / "validate"), str(data)],
                             capture_output=True, text=True, cwd=tmp_path, timeout=60)
-    problems = [ln for ln in result.stderr.splitlines() if re.match(r"^data/\S+:\d+: ", ln)]
-    assert len(problems) == 3 and "3 problem(s)" in result.stderr
+    assert result.returncode == 1, result.stderr[:2000]
+    assert "Traceback" not in result.stderr + result.stdout
+    assert result.stdout == ""
+    header, *problems = result.stderr.splitlines()
+    assert header == f"{len(problems)} problem(s) in the data files:", result.stderr[:2000]
+    assert len(problems) == len(expected), result.stderr[:2000]
+    assert all(re.match(r"^data/[\w/.-]+\.yaml:\d+: \S+: \S.*; \S", p) for p in problems), result.stderr[:2000]
+    for pattern in expected:
+        assert any(pattern.search(p) for p in problems), (pattern.pattern, result.stderr[:2000])
 
 
 def test_validate_passes_on_the_real_data():

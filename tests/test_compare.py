@@ -35,6 +35,7 @@ def test_a_new_role_file_appears_everywhere_without_code_changes(tmp_path):
     assert "[Gamma Principal](gamma.md)" in pages["roles/index.md"]
 
 
+@pytest.mark.slow
 def test_a_new_role_builds_strictly_with_its_page_linked_from_its_skill(tmp_path):
     data = tmp_path / "data"
     import shutil

@@ -6,6 +6,7 @@ import html
 import re
 
 import markdown
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -74,6 +75,7 @@ def test_any_text_in_a_role_shows_literally(tmp_path_factory, text):
     assert code and expected in visible(code.group(1))  # the job description shows the text verbatim
 
 
+@pytest.mark.slow
 @settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=texts)
 def test_any_text_in_a_role_passes_the_strict_build_and_shows_literally(tmp_path_factory, text):

@@ -7,6 +7,8 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
+
 from conftest import ROOT, build_site
 
 
@@ -63,12 +65,14 @@ def test_each_skill_page_lists_exactly_the_roles_that_reference_it(site, atlas):
         assert listed == expected, skill.id
 
 
+@pytest.mark.slow
 def test_the_build_writes_nothing_into_docs(tmp_path):
     before = sorted(p.relative_to(ROOT / "docs") for p in (ROOT / "docs").rglob("*"))
     assert build_site(tmp_path / "site").returncode == 0
     assert sorted(p.relative_to(ROOT / "docs") for p in (ROOT / "docs").rglob("*")) == before
 
 
+@pytest.mark.slow
 def test_broken_data_stops_the_build_with_one_line_per_problem(tmp_path):
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data", data)

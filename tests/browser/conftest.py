@@ -54,6 +54,12 @@ PAGE_KINDS = {
 }
 
 
+# Material's search box says "Initializing search" until its worker has the index, then
+# "Type to start searching" (or, with a query, the number of results).
+SEARCH_READY = """() => { const meta = document.querySelector('.md-search-result__meta');
+                        return meta !== null && !/Initializing/.test(meta.textContent); }"""
+
+
 # --- the served site -------------------------------------------------------------------------
 
 
@@ -138,9 +144,12 @@ class Tab:
     failed: list[str] = field(default_factory=list)
 
     def goto(self, path: str) -> None:
+        """Open the page and return once it has settled: every resource it names has loaded, and
+        Material has set up the page and built its search index (the last thing a page asks for
+        on its own; what a page draws with JavaScript is waited for by the tests that look at it)."""
         response = self.page.goto(self.served(path), wait_until="load")
         assert response is not None and response.ok, f"{path}: HTTP {response and response.status}"
-        self.page.wait_for_load_state("networkidle")
+        self.page.wait_for_function(SEARCH_READY)
 
     def foreign_requests(self) -> list[str]:
         return [u for u in self.requests

@@ -62,7 +62,10 @@ def switch_to_dark(tab: Tab) -> None:
     # Off the toggle (its tooltip covers the header) onto the empty end of the tabs bar: a pointer
     # resting on a link would give it its hover colour while contrast is measured.
     tab.page.mouse.move(DESKTOP["width"] - 10, 70)
-    tab.page.wait_for_timeout(300)  # let colour transitions finish before measuring contrast
+    # Contrast is measured once every colour transition has ended; reading the layout first makes
+    # the browser apply the new styles, which is when their transitions start.
+    tab.page.wait_for_function("""() => { document.body.getBoundingClientRect();
+        return document.getAnimations().every(a => !(a instanceof CSSTransition) || a.playState !== 'running'); }""")
 
 
 @pytest.mark.parametrize("kind", list(PAGE_KINDS))
@@ -117,7 +120,8 @@ def test_the_wide_matrix_scrolls_inside_its_box_on_a_phone(open_tab):
 def test_mermaid_is_downloaded_only_by_pages_with_a_diagram(open_tab):
     tab = open_tab(DESKTOP)
     tab.goto(PAGE_KINDS["home"])
-    tab.page.wait_for_load_state("networkidle")
+    # goto returns once the search index is built; Material calls mermaid.render() while it sets
+    # the page up, before that, so a page that loaded Mermaid would have asked for it by now.
     assert not [u for u in tab.requests if u.endswith("mermaid.min.js")]
     tab.goto(PAGE_KINDS["career-paths"])
     wait_for_content(tab, "career-paths")

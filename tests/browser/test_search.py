@@ -33,10 +33,28 @@ EXPECTED = {
 }
 
 
+# Counts the queries Material's search sends its worker and the answers it gets back (message
+# types 2 and 3: QUERY and RESULT). Material renders an answer as it arrives, in the same event,
+# so once every query has its answer the list shows the last one's results.
+COUNT_SEARCH_MESSAGES = """(() => {
+    const seen = window.__atlasSearch = {asked: [], answered: 0};
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (message, ...rest) {
+        if (!this.__atlasCounted) {  // before or after Material's listener: both run in one event
+            this.__atlasCounted = true;
+            this.addEventListener("message", e => { if (e.data && e.data.type === 3) seen.answered++; });
+        }
+        if (message && message.type === 2) seen.asked.push(message.data);
+        return post.call(this, message, ...rest);
+    };
+})();"""
+
+
 @pytest.fixture(scope="module")
 def search_tab(browser, served):
     """One page for every query: the search index loads once."""
     context, tab = new_tab(browser, served, DESKTOP)
+    tab.page.add_init_script(COUNT_SEARCH_MESSAGES)
     tab.goto("")
     yield tab
     tab.assert_clean()
@@ -53,18 +71,12 @@ def search(tab: Tab, query: str) -> list[str]:
     box.fill("")
     page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length === 0")
     box.press_sequentially(query, delay=20)
-    page.wait_for_function(
-        """() => { const m = document.querySelector('.md-search-result__meta');
-                   return m && !/Initializing|Type to start/.test(m.textContent); }""")
-    # Results stream in as the worker answers each keystroke: read until two reads agree.
-    previous, current = None, []
-    for _ in range(20):
-        page.wait_for_timeout(150)
-        current = page.eval_on_selector_all(  # an item is one page; its first link is the page
-            ".md-search-result__item", "items => items.map(li => li.querySelector('a').href)")
-        if current == previous:
-            break
-        previous = current
+    # Each keystroke sends a query; the worker answers them in order. Read once the last query
+    # sent is the whole text and every query has its answer.
+    page.wait_for_function("""query => { const seen = window.__atlasSearch;
+        return seen.asked.at(-1) === query && seen.answered === seen.asked.length; }""", arg=query)
+    current = page.eval_on_selector_all(  # an item is one page; its first link is the page
+        ".md-search-result__item", "items => items.map(li => li.querySelector('a').href)")
     site_root = path_of(tab.served.url)
     return [path_of(u)[len(site_root):] for u in current]
 
