@@ -12,25 +12,22 @@ import logging
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.pages import Page
 
 from roleatlas.export import api_files
-from roleatlas.glossary import abbreviation_lines
+from roleatlas.formats import glossary
 from roleatlas.load import load
 from roleatlas.problems import DataError
 from roleatlas.redirects import redirects
 from roleatlas.render.pages import iter_pages
+from roleatlas.when import build_date
 
 log = logging.getLogger("mkdocs.plugins.roleatlas")
-
-_state: dict[str, str] = {}  # what later events of the same build need
 
 
 def _data_dir(config: MkDocsConfig) -> Path:
@@ -49,13 +46,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 @event_priority(100)  # before other plugins (redirects) look at the files
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     data_dir = _data_dir(config)
+    built = build_date()
     with _collector_paused():
         try:
-            atlas = load(data_dir, root=data_dir.parent)
+            atlas = load(data_dir, root=data_dir.parent, today=built)
         except DataError as err:
             raise PluginError(str(err)) from None
-        generated = [*iter_pages(atlas), *api_files(atlas)]
-    _state["abbreviations"] = abbreviation_lines(atlas.terms)
+        generated = [*iter_pages(atlas, built), *api_files(atlas)]
+    _set_glossary(config, glossary(atlas.terms))
     for path, content in generated:
         if files.get_file_from_path(path) is not None:
             raise PluginError(f"docs/{path} would be replaced by a generated file; remove or rename it")
@@ -69,10 +67,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 @contextmanager
 def _collector_paused() -> Iterator[None]:
-    """Loading and rendering make a few hundred thousand short-lived objects (250,000 YAML nodes
-    at 1,000 roles) and no reference cycles, so reference counting frees them all. Left on, the
-    cyclic collector walked the whole MkDocs heap for them: 25 full collections in a 1,000-role
-    build instead of the bare build's 15 (counted with gc.callbacks)."""
+    """Loading and rendering make hundreds of thousands of short-lived objects and no reference
+    cycles, so reference counting frees them all; left on, the cyclic collector would walk the
+    whole MkDocs heap again and again for them (README, Benchmark)."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
@@ -92,6 +89,9 @@ def _set_redirects(config: MkDocsConfig, maps: dict[str, str]) -> None:
     plugin.config["redirect_maps"] = {**plugin.config["redirect_maps"], **maps}
 
 
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Append the glossary's abbreviations so every page shows them as tooltips."""
-    return markdown + "\n\n" + _state.get("abbreviations", "") + "\n"
+def _set_glossary(config: MkDocsConfig, terms: dict[str, str]) -> None:
+    """The glossary's abbreviations become tooltips on every page through the `abbr` extension's
+    own `glossary` option; pages are converted after this event, each with these settings."""
+    if "abbr" not in config.markdown_extensions:
+        raise PluginError("the glossary needs the 'abbr' Markdown extension; add it to markdown_extensions in mkdocs.yml")
+    config.mdx_configs["abbr"] = {**config.mdx_configs.get("abbr", {}), "glossary": terms}

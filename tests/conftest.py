@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from datafactory import TODAY
+
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 
@@ -65,4 +67,4 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def atlas():
     from roleatlas.load import load
 
-    return load(ROOT / "data", root=ROOT)
+    return load(ROOT / "data", root=ROOT, today=TODAY)

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import copy
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+TODAY = date(2026, 11, 23)
+"""The build date the tests give the loader and renderer (builds take theirs from the clock)."""
 SOURCE = "src-a"
 
 

@@ -15,6 +15,7 @@ import pytest
 import yaml
 
 import datafactory
+from datafactory import TODAY
 from conftest import ROOT
 from roleatlas.load import load
 from roleatlas.problems import DataError
@@ -77,7 +78,7 @@ def content_for(name: str):
 
 def problems_of(data: Path) -> list[str]:
     with pytest.raises(DataError) as err:
-        load(data, root=data.parent)
+        load(data, root=data.parent, today=TODAY)
     assert str(err.value).startswith(f"{len(err.value.problems)} problem(s) in the data files:\n")
     return [str(p) for p in err.value.problems]
 

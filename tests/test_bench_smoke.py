@@ -8,6 +8,7 @@ import sys
 
 import pytest
 
+from datafactory import TODAY
 from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -18,7 +19,7 @@ from roleatlas.load import load  # noqa: E402
 
 
 def test_synthetic_data_passes_the_loader_with_the_shape_of_real_roles(tmp_path):
-    atlas = load(write_synthetic_data(tmp_path, roles=30), root=tmp_path)
+    atlas = load(write_synthetic_data(tmp_path, roles=30), root=tmp_path, today=TODAY)
     assert len(atlas.roles) == 30 and len(atlas.skills) == 300
     role = atlas.roles[0]
     assert len(role.responsibilities) == 5 and sum(len(a.items) for a in role.responsibilities) == 20

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 import datafactory
+from datafactory import TODAY
 from conftest import ROOT, build_site
 from roleatlas.load import load
 from roleatlas.render.pages import render_site
@@ -24,7 +25,7 @@ def with_gamma(tmp_path):
 
 
 def test_a_new_role_file_appears_everywhere_without_code_changes(tmp_path):
-    pages = render_site(load(with_gamma(tmp_path), root=tmp_path))
+    pages = render_site(load(with_gamma(tmp_path), root=tmp_path, today=TODAY), TODAY)
     assert "roles/gamma.md" in pages
     assert "[Gamma Principal](../roles/gamma.md)" in pages["compare/matrix.md"]
     assert '<option value="gamma">Gamma Principal</option>' in pages["compare/index.md"]
@@ -46,7 +47,7 @@ def test_a_new_role_builds_strictly_with_its_page_linked_from_its_skill(tmp_path
         "summary: {text: Runs the internal platform., source: %s}\n"
         "focus: {text: Internal platform, source: %s}\n"
         "skills:\n  - {skill: python, need: mentioned, source: %s}\n"
-        "career_to:\n  - {role: cto, source: %s}\n" % ((load(ROOT / "data", root=ROOT).sources[0].id,) * 4),
+        "career_to:\n  - {role: cto, source: %s}\n" % ((load(ROOT / "data", root=ROOT, today=TODAY).sources[0].id,) * 4),
         encoding="utf-8")
     result = build_site(tmp_path / "site", data=data)
     assert result.returncode == 0, result.stderr
@@ -58,8 +59,8 @@ def test_a_new_role_builds_strictly_with_its_page_linked_from_its_skill(tmp_path
 
 
 def test_comparison_rows_show_each_roles_position_with_its_claim():
-    atlas = load(ROOT / "data", root=ROOT)
-    page = render_site(atlas)["compare/cto-vs-vp-engineering.md"]
+    atlas = load(ROOT / "data", root=ROOT, today=TODAY)
+    page = render_site(atlas, TODAY)["compare/cto-vs-vp-engineering.md"]
     for dim_id in atlas.comparisons[0].dimensions:
         assert f'<span id="{dim_id}"></span>' in page
     claims = [c for p in atlas.perspectives for c in p.claims if c.stances]
@@ -76,7 +77,7 @@ def test_salary_figures_older_than_two_years_are_flagged(year, built, stale):
 
 
 def test_salary_page_warns_about_old_figures_and_has_a_text_table(tmp_path):
-    atlas = load(datafactory.write_data(tmp_path), root=tmp_path)
+    atlas = load(datafactory.write_data(tmp_path), root=tmp_path, today=TODAY)
     old = render_site(atlas, built=date(2027, 3, 1))["salaries.md"]
     assert '!!! warning "Older figures"' in old and "    - Average pay (United States, 2024)" in old
     assert '<svg class="atlas-salary-chart"' in old and 'role="img"' in old
@@ -88,5 +89,5 @@ def test_salary_page_warns_about_old_figures_and_has_a_text_table(tmp_path):
 def test_a_career_step_declared_on_both_ends_is_one_edge_keeping_its_note(tmp_path):
     roles = datafactory.base_roles()
     roles["beta"]["career_from"] = [{"role": "alpha", "note": "After years in the post", "source": datafactory.SOURCE}]
-    atlas = load(datafactory.write_data(tmp_path, roles=roles), root=tmp_path)
+    atlas = load(datafactory.write_data(tmp_path, roles=roles), root=tmp_path, today=TODAY)
     assert [(e.before, e.after, e.note) for e in atlas.career] == [("alpha", "beta", "After years in the post")]

@@ -8,18 +8,19 @@ import pytest
 import yaml
 
 import datafactory
+from datafactory import TODAY
 from roleatlas.load import load
 from roleatlas.problems import DataError
 
 
 def problems_of(data: Path) -> list[str]:
     with pytest.raises(DataError) as err:
-        load(data, root=data.parent)
+        load(data, root=data.parent, today=TODAY)
     return [str(p) for p in err.value.problems]
 
 
 def test_valid_data_loads_with_cross_references(tmp_path):
-    atlas = load(datafactory.write_data(tmp_path), root=tmp_path)
+    atlas = load(datafactory.write_data(tmp_path), root=tmp_path, today=TODAY)
     assert [r.id for r in atlas.roles] == ["alpha", "beta"]
     assert {u.role.id for u in atlas.skill_uses["mentoring"]} == {"alpha", "beta"}
     assert [u.role.id for u in atlas.skill_uses["python"]] == ["alpha"]

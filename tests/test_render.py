@@ -9,13 +9,14 @@ import markdown
 import pytest
 
 import datafactory
+from datafactory import TODAY
 from roleatlas.load import load
 from roleatlas.render.pages import render_site
 
 
 @pytest.fixture()
 def small(tmp_path):
-    return load(datafactory.write_data(tmp_path), root=tmp_path)
+    return load(datafactory.write_data(tmp_path), root=tmp_path, today=TODAY)
 
 
 def html_of(page_markdown: str) -> str:
@@ -24,14 +25,14 @@ def html_of(page_markdown: str) -> str:
 
 
 def test_every_role_skill_and_index_page_is_rendered(small):
-    pages = render_site(small)
+    pages = render_site(small, TODAY)
     assert {"index.md", "roles/index.md", "skills/index.md", "sources.md", "roles/alpha.md", "roles/beta.md",
             "skills/python.md", "skills/mentoring.md", "skills/unused-skill.md", "topics/demand.md",
             "compare/alpha-vs-beta.md", "perspectives.md", "glossary.md"} <= set(pages)
 
 
 def test_role_page_links_its_skills_related_roles_and_sources(small):
-    page = render_site(small)["roles/alpha.md"]
+    page = render_site(small, TODAY)["roles/alpha.md"]
     assert "[Python](../skills/python.md)" in page
     assert "[Mentoring](../skills/mentoring.md)" in page
     assert "[Beta Lead](beta.md): Works beside it." in page
@@ -40,17 +41,17 @@ def test_role_page_links_its_skills_related_roles_and_sources(small):
 
 
 def test_role_page_anchors_come_from_data_ids(small):
-    html = html_of(render_site(small)["roles/alpha.md"])
+    html = html_of(render_site(small, TODAY)["roles/alpha.md"])
     for anchor in ("summary", "responsibilities", "lead-people", "qualifications", "coding", "skills", "salary"):
         assert f'id="{anchor}"' in html
 
 
 def test_related_role_links_back_to_the_role_that_names_it(small):
-    assert "[Alpha Officer](alpha.md): Works beside it." in render_site(small)["roles/beta.md"]
+    assert "[Alpha Officer](alpha.md): Works beside it." in render_site(small, TODAY)["roles/beta.md"]
 
 
 def test_skill_page_lists_exactly_the_roles_that_need_it(small):
-    pages = render_site(small)
+    pages = render_site(small, TODAY)
     python = pages["skills/python.md"]
     assert "[Alpha Officer](../roles/alpha.md)" in python and "Beta Lead" not in python
     mentoring = pages["skills/mentoring.md"]
@@ -59,13 +60,13 @@ def test_skill_page_lists_exactly_the_roles_that_need_it(small):
 
 
 def test_roles_index_shows_focus_experience_and_salary_range(small):
-    index = render_site(small)["roles/index.md"]
+    index = render_site(small, TODAY)["roles/index.md"]
     assert "| [Alpha Officer](alpha.md) (AO) | Strategy | 7–10 years | &#36;100,000 – &#36;200,000 &#40;United States, 2024&#41; | full |" in index
     assert "| [Beta Lead](beta.md) | Strategy | not stated | not stated | full |" in index
 
 
 def test_comparison_cells_link_the_claims_that_back_them(small):
-    page = render_site(small)["compare/alpha-vs-beta.md"]
+    page = render_site(small, TODAY)["compare/alpha-vs-beta.md"]
     assert "strategic [&#91;1&#93;](../perspectives.md#p-one-alpha)" in page
     assert "tactical [&#91;1&#93;](../perspectives.md#p-one-alpha)" in page
 
@@ -78,8 +79,8 @@ def test_text_from_yaml_stays_literal_text(tmp_path, evil):
     roles = datafactory.base_roles()
     roles["alpha"]["responsibilities"][0]["items"] = [evil]
     roles["alpha"]["focus"]["text"] = evil
-    atlas = load(datafactory.write_data(tmp_path, roles=roles), root=tmp_path)
-    pages = render_site(atlas)
+    atlas = load(datafactory.write_data(tmp_path, roles=roles), root=tmp_path, today=TODAY)
+    pages = render_site(atlas, TODAY)
     for page in ("roles/alpha.md", "roles/index.md"):
         rendered = html_of(pages[page]).split('id="job-description"')[0]  # the job description is a code block
         assert "<script" not in rendered and "<img" not in rendered and "<a href=\"javascript" not in rendered

@@ -1,7 +1,9 @@
 /* Role Atlas: compare any two roles side by side from the published data (/api/*.json).
  *
  * The page's address holds the choice (?a=<role id>&b=<role id>), so a pasted link opens the same
- * comparison. Text from the data is only ever set with textContent, never parsed as HTML.
+ * comparison. Text from the data is only ever set with textContent, never parsed as HTML. Nothing
+ * is formatted here: addresses, experience, pay and the order of skills come worded from the
+ * export (`url`, `display`), as the site's pages word them.
  */
 (function () {
   "use strict";
@@ -40,40 +42,15 @@
     return ul;
   }
 
-  function money(n, currency) {
-    try {
-      return new Intl.NumberFormat("en-US", { style: "currency", currency: currency, maximumFractionDigits: 0 }).format(n);
-    } catch (e) {
-      return n + " " + currency;
-    }
+  function stated(text) {
+    return text ? text : el("span", "not stated", { class: "atlas-muted" });
   }
 
-  function salaryText(s) {
-    var amount = s.amount !== null ? money(s.amount, s.currency)
-      : money(s.low, s.currency) + " – " + money(s.high, s.currency) + (s.open_ended ? "+" : "");
-    return s.label + ": " + amount + " per " + s.period + " (" + s.region + ", " + s.year + ")";
-  }
-
-  function years(role) {
-    var e = role.qualifications.experience;
-    if (!e || (e.min_years === null && e.max_years === null)) return "not stated";
-    if (e.min_years !== null && e.max_years !== null) return e.min_years + "–" + e.max_years + " years";
-    return e.min_years !== null ? e.min_years + "+ years" : "up to " + e.max_years + " years";
-  }
-
-  function skillIds(role) {
-    var ids = role.skills.map(function (n) { return n.skill; });
-    role.qualifications.required.concat(role.qualifications.preferred).forEach(function (q) {
-      q.skills.forEach(function (s) { if (ids.indexOf(s) < 0) ids.push(s); });
-    });
-    return ids;
-  }
-
-  function render(box, roles, skills, salaries, a, b) {
+  function render(box, roles, skills, a, b) {
     var root = new URL("../", new URL(box.dataset.api, location.href)).href;
-    var roleUrl = function (r, anchor) { return root + "roles/" + r.id + "/" + (anchor ? "#" + anchor : ""); };
-    var skillLink = function (id) { return link(skills[id] ? skills[id].name : id, root + "skills/" + id + "/"); };
-    var sa = skillIds(a), sb = skillIds(b);
+    var roleUrl = function (r, anchor) { return root + r.url + (anchor ? "#" + anchor : ""); };
+    var skillLink = function (id) { return link(skills[id].name, root + skills[id].url); };
+    var sa = a.display.skills, sb = b.display.skills;
     var shared = sa.filter(function (s) { return sb.indexOf(s) >= 0; });
     var areas = function (r) {
       return list(r.responsibilities.map(function (area) { return link(area.title, roleUrl(r, area.id)); }));
@@ -81,25 +58,18 @@
     var quals = function (r, kind) {
       return list(r.qualifications[kind].map(function (q) { return link(q.title, roleUrl(r, q.id)); }));
     };
-    var education = function (r) {
-      var e = r.qualifications.education;
-      return e ? e.degrees.join(" or ") + (e.fields.length ? " in " + e.fields.join(", ") : "") : "not stated";
-    };
-    var pay = function (r) {
-      return list(r.salaries.map(function (id) { return salaries[id] ? salaryText(salaries[id]) : id; }));
-    };
     var rows = [
       ["Focus", a.focus.text, b.focus.text],
-      ["Level", a.level_name, b.level_name],
+      ["Level", a.display.level, b.display.level],
       ["Coverage", a.coverage, b.coverage],
-      ["Typical experience", years(a), years(b)],
-      ["Education", education(a), education(b)],
+      ["Typical experience", stated(a.display.experience), stated(b.display.experience)],
+      ["Education", stated(a.display.education), stated(b.display.education)],
       ["Responsibility areas", areas(a), areas(b)],
       ["Required qualifications", quals(a, "required"), quals(b, "required")],
       ["Preferred qualifications", quals(a, "preferred"), quals(b, "preferred")],
       ["Skills only this role names", list(sa.filter(function (s) { return shared.indexOf(s) < 0; }).map(skillLink)),
         list(sb.filter(function (s) { return shared.indexOf(s) < 0; }).map(skillLink))],
-      ["Salary", pay(a), pay(b)]
+      ["Salary", list(a.display.pay), list(b.display.pay)]
     ];
     var table = el("table");
     var head = el("tr");
@@ -147,15 +117,15 @@
     if (valid(params.get("a"))) pickA.value = params.get("a");
     if (valid(params.get("b"))) pickB.value = params.get("b");
     var show = function () {
-      Promise.all([getJSON(box.dataset.api), getJSON(box.dataset.skills), getJSON(box.dataset.salaries)])
+      Promise.all([getJSON(box.dataset.api), getJSON(box.dataset.skills)])
         .then(function (data) {
           var byId = function (items) {
             var map = {};
             items.forEach(function (x) { map[x.id] = x; });
             return map;
           };
-          var roles = byId(data[0].roles), skills = byId(data[1].skills), salaries = byId(data[2].salaries);
-          render(box, roles, skills, salaries, roles[pickA.value], roles[pickB.value]);
+          var roles = byId(data[0].roles), skills = byId(data[1].skills);
+          render(box, roles, skills, roles[pickA.value], roles[pickB.value]);
         })
         .catch(function (err) {
           box.querySelector(".atlas-compare__result").replaceChildren(

@@ -10,6 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, get_args
 
+from .kinds import KINDS
 from .model import (Claim, Comparison, Dimension, Level, Perspective, Role, Salary, Skill, SkillNeed, Source,
                     Term, Topic)
 
@@ -19,12 +20,18 @@ class SkillUse:
     """One role's use of a skill: its declared need and the qualifications naming it."""
 
     role: Role
+    skill: str
     need: SkillNeed | None
     qualifications: tuple[str, ...]
 
     @property
     def need_word(self) -> str:
+        """A skill only a qualification names is required: qualifications are requirements."""
         return self.need.need if self.need else "required"
+
+    @property
+    def points(self) -> tuple[str, ...]:
+        return self.need.points if self.need else ()
 
 
 @dataclass(frozen=True)
@@ -33,7 +40,7 @@ class CareerEdge:
 
     before: str
     after: str
-    note: str
+    note: str | None
     source: str
 
 
@@ -48,14 +55,20 @@ class Atlas:
     comparisons: tuple[Comparison, ...]
     terms: tuple[Term, ...]
     topics: tuple[Topic, ...]
-    files: dict[str, str] = field(default_factory=dict)
+    # One id map per kind, named by its `ref` (kinds.KINDS): atlas.role["cto"], atlas.skill["python"].
     role: dict[str, Role] = field(default_factory=dict)
-    skill: dict[str, Skill] = field(default_factory=dict)
+    topic: dict[str, Topic] = field(default_factory=dict)
     source: dict[str, Source] = field(default_factory=dict)
+    skill: dict[str, Skill] = field(default_factory=dict)
     salary: dict[str, Salary] = field(default_factory=dict)
     dimension: dict[str, Dimension] = field(default_factory=dict)
-    topic: dict[str, Topic] = field(default_factory=dict)
+    perspective: dict[str, Perspective] = field(default_factory=dict)
+    comparison: dict[str, Comparison] = field(default_factory=dict)
+    term: dict[str, Term] = field(default_factory=dict)
     skill_uses: dict[str, tuple[SkillUse, ...]] = field(default_factory=dict)
+    """By skill id: the roles that use it."""
+    uses_by_role: dict[str, tuple[SkillUse, ...]] = field(default_factory=dict)
+    """By role id: the skills it uses, in the one order every page and the export show."""
     claims_about: dict[str, tuple[tuple[Perspective, Claim], ...]] = field(default_factory=dict)
     claims_on: dict[str, tuple[tuple[Perspective, Claim], ...]] = field(default_factory=dict)
     career: tuple[CareerEdge, ...] = ()
@@ -65,19 +78,15 @@ class Atlas:
 
     @classmethod
     def create(cls, **kinds: tuple) -> Atlas:
-        roles = tuple(sorted(kinds.pop("roles"), key=lambda r: (_LEVELS.index(r.level), r.title.lower())))
-        skills = tuple(sorted(kinds.pop("skills"), key=lambda s: s.name.lower()))
-        files = kinds.pop("files")
-        base = dict(roles=roles, skills=skills, files=files, **kinds)
+        """The Atlas of loaded entries, given by kind name (roles=…, skills=…)."""
+        kinds["roles"] = roles = tuple(sorted(kinds["roles"], key=lambda r: (_LEVELS.index(r.level), r.title.lower())))
+        kinds["skills"] = tuple(sorted(kinds["skills"], key=lambda s: s.name.lower()))
+        id_maps = {k.ref: {getattr(item, k.key): item for item in kinds[k.name]} for k in KINDS}
+        uses_by_role = {role.id: _skill_uses_of(role) for role in roles}
         return cls(
-            **base,
-            role=_by_id(roles),
-            skill=_by_id(skills),
-            source=_by_id(kinds["sources"]),
-            salary=_by_id(kinds["salaries"]),
-            dimension=_by_id(kinds["dimensions"]),
-            topic=_by_id(kinds["topics"]),
-            skill_uses=_skill_uses(roles),
+            **kinds, **id_maps,
+            uses_by_role=uses_by_role,
+            skill_uses=_group((use for uses in uses_by_role.values() for use in uses), lambda u: u.skill),
             claims_about=_claims_about(kinds["perspectives"]),
             claims_on=_group(((p, c) for p in kinds["perspectives"] for c in p.claims), lambda pc: pc[1].dimension),
             career=(career := _career(roles)),
@@ -87,21 +96,14 @@ class Atlas:
         )
 
     def skill_ids_of(self, role: Role) -> tuple[str, ...]:
-        """Every skill a role names, in its declared order, then those only its qualifications name."""
-        ids = [need.skill for need in role.skills]
-        for q in role.qualifications.required + role.qualifications.preferred:
-            ids += [s for s in q.skills if s not in ids]
-        return tuple(dict.fromkeys(ids))
+        return tuple(use.skill for use in self.uses_by_role[role.id])
 
-    def salary_range(self, role: Role) -> tuple[Salary, ...]:
+    def salary_figures(self, role: Role) -> tuple[Salary, ...]:
+        """The role's salary figures, in the order its file lists them."""
         return tuple(self.salary[sid] for sid in role.salaries)
 
 
 _LEVELS = get_args(Level)  # roles are listed from the most senior level down
-
-
-def _by_id(items: Iterable) -> dict:
-    return {item.id: item for item in items}
 
 
 def _group(items: Iterable, key: Callable) -> dict:
@@ -111,17 +113,14 @@ def _group(items: Iterable, key: Callable) -> dict:
     return {k: tuple(v) for k, v in grouped.items()}
 
 
-def _skill_uses(roles: tuple[Role, ...]) -> dict[str, tuple[SkillUse, ...]]:
-    uses: dict[str, list[SkillUse]] = defaultdict(list)
-    for role in roles:
-        needs = {n.skill: n for n in role.skills}
-        named: dict[str, list[str]] = defaultdict(list)
-        for q in role.qualifications.required + role.qualifications.preferred:
-            for sid in q.skills:
-                named[sid].append(q.title)
-        for sid in dict.fromkeys([*needs, *named]):
-            uses[sid].append(SkillUse(role, needs.get(sid), tuple(named.get(sid, ()))))
-    return {sid: tuple(u) for sid, u in uses.items()}
+def _skill_uses_of(role: Role) -> tuple[SkillUse, ...]:
+    """The skills a role declares, in its order, then those only its qualifications name."""
+    needs = {n.skill: n for n in role.skills}
+    named: dict[str, list[str]] = defaultdict(list)
+    for q in role.qualifications.required + role.qualifications.preferred:
+        for sid in q.skills:
+            named[sid].append(q.title)
+    return tuple(SkillUse(role, sid, needs.get(sid), tuple(named.get(sid, ()))) for sid in dict.fromkeys([*needs, *named]))
 
 
 def _claims_about(perspectives: tuple[Perspective, ...]) -> dict[str, tuple[tuple[Perspective, Claim], ...]]:

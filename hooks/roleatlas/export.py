@@ -1,7 +1,9 @@
 """The published, machine-readable copy of the data (/api/*.json).
 
-The export is the model as it is (every field, nothing renamed) plus the page URL of each item,
-so the JSON Schema made from the same model describes the data files and the export alike.
+The export is the model as it is (every field, nothing renamed), plus for entries with a page its
+`url`, and for roles the `display` text the pages show (experience, pay…), so the browser's
+compare view shows the same words without formatting anything itself. The JSON Schema made from
+the same model describes the data files and the export alike.
 """
 
 from __future__ import annotations
@@ -11,11 +13,11 @@ import json
 from functools import cache
 from typing import Any
 
+from . import formats, urls
 from .atlas import Atlas
-from .model import LEVEL_NAMES
+from .kinds import KINDS
+from .model import Role
 from .schema import data_file_schema, export_schema
-
-API_FILES = ("roles", "skills", "salaries", "perspectives", "dimensions", "topics", "sources", "terms", "comparisons")
 
 
 def as_data(obj: Any) -> Any:
@@ -34,30 +36,39 @@ def _field_names(cls: type) -> tuple[str, ...]:
     return tuple(f.name for f in dataclasses.fields(cls)) if dataclasses.is_dataclass(cls) else ()
 
 
+def role_display(atlas: Atlas, role: Role) -> dict[str, Any]:
+    """What a role's pages show as text, for the compare view; empty text where the data is silent."""
+    q = role.qualifications
+    return {"level": formats.level_text(role.level), "experience": formats.experience_text(q.experience),
+            "education": formats.education_text(q.education),
+            "pay": [formats.salary_text(s) for s in atlas.salary_figures(role)],
+            "skills": list(atlas.skill_ids_of(role))}
+
+
 def exports(atlas: Atlas) -> dict[str, Any]:
-    """One JSON document per collection, keyed by its file name under /api/."""
+    """One JSON document per kind, keyed by its file name under /api/."""
     docs: dict[str, Any] = {}
-    for kind in API_FILES:
-        items = [as_data(item) for item in getattr(atlas, kind)]
-        if kind in ("roles", "skills", "topics"):
+    for kind in KINDS:
+        entries = getattr(atlas, kind.name)
+        items = [as_data(entry) for entry in entries]
+        if kind.page:
             for item in items:
-                item["url"] = f"{kind}/{item['id']}/"
-        if kind == "roles":
-            for item in items:
-                item["level_name"] = LEVEL_NAMES[item["level"]]
-        docs[kind] = {kind: items}
+                item["url"] = urls.url_of(urls.page_of(kind.ref, item["id"]))
+        if kind.model is Role:
+            for item, role in zip(items, entries):
+                item["display"] = role_display(atlas, role)
+        docs[kind.name] = {kind.name: items}
     return docs
 
 
 def to_json(document: Any) -> str:
-    """Compact JSON: smaller to fetch, and only without `indent` does json use its C encoder
-    (indented, the export was a tenth of the hooks' time at 1,000 roles)."""
+    """Compact JSON: smaller to fetch, and only without `indent` does json use its C encoder."""
     return json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def api_files(atlas: Atlas) -> list[tuple[str, str]]:
     """(path, JSON text) of every published data file, the JSON Schemas included."""
-    files = [(f"api/{name}.json", to_json(doc)) for name, doc in exports(atlas).items()]
-    files.append(("api/schema/data-file.schema.json", to_json(data_file_schema())))
-    files.append(("api/schema/export.schema.json", to_json(export_schema())))
+    files = [(urls.api_file(name), to_json(doc)) for name, doc in exports(atlas).items()]
+    files.append((urls.api_file("schema/data-file.schema"), to_json(data_file_schema())))
+    files.append((urls.api_file("schema/export.schema"), to_json(export_schema())))
     return files

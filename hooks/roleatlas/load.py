@@ -11,25 +11,15 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from .atlas import Atlas
-from .build import Context, Ref, build_object
-from .model import Comparison, Dimension, Perspective, Role, Salary, Skill, Source, Term, Topic
+from .convert import FileCheck, Ref, build_object
+from .kinds import BY_NAME, COLLECTIONS, KINDS, ONE_PER_FILE
 from .problems import DataError, Problem, display_path
 from .yaml_lines import LList, LMap, read_yaml
-
-COLLECTIONS: dict[str, type] = {
-    "sources": Source,
-    "skills": Skill,
-    "salaries": Salary,
-    "dimensions": Dimension,
-    "perspectives": Perspective,
-    "comparisons": Comparison,
-    "terms": Term,
-}
-ONE_PER_FILE: dict[str, type] = {"roles": Role, "topics": Topic}
 
 
 @dataclass(frozen=True)
@@ -46,7 +36,7 @@ def data_files(data_dir: Path) -> list[Path]:
     return sorted(p for p in data_dir.rglob("*") if p.is_file() and not p.name.startswith("."))
 
 
-def _one_per_file(cls: type, content: Any, path: Path, ctx: Context) -> list[Located]:
+def _one_per_file(cls: type, content: Any, path: Path, ctx: FileCheck) -> list[Located]:
     obj = build_object(cls, content, ctx, "", 1)
     if obj is None:
         return []
@@ -57,7 +47,7 @@ def _one_per_file(cls: type, content: Any, path: Path, ctx: Context) -> list[Loc
     return [Located(obj, ctx.path, content.key_lines.get("id", 1) if isinstance(content, LMap) else 1)]
 
 
-def _collections(content: Any, ctx: Context) -> dict[str, list[Located]]:
+def _collections(content: Any, ctx: FileCheck) -> dict[str, list[Located]]:
     found: dict[str, list[Located]] = {}
     if not isinstance(content, dict):
         ctx.problem(getattr(content, "line", 1), "(top level)", "expected a mapping of collections "
@@ -65,46 +55,48 @@ def _collections(content: Any, ctx: Context) -> dict[str, list[Located]]:
         return found
     for key, items in content.items():
         line = content.key_lines.get(key, 1) if isinstance(content, LMap) else 1
-        cls = COLLECTIONS.get(key)
-        if cls is None:
+        kind = COLLECTIONS.get(key)
+        if kind is None:
             ctx.problem(line, key, f"unknown collection; expected one of {', '.join(COLLECTIONS)} "
-                        "(roles and topics go in data/roles/ and data/topics/, one per file)")
+                        f"({' and '.join(ONE_PER_FILE)} go in {_folders()}, one per file)")
             continue
         if not isinstance(items, list):
-            ctx.problem(line, key, f"expected a list of {cls.__name__.lower()} entries")
+            ctx.problem(line, key, f"expected a list of {kind.ref} entries")
             continue
         lines = items.item_lines if isinstance(items, LList) else [line] * len(items)
         for i, item in enumerate(items):
-            obj = build_object(cls, item, ctx, f"{key}[{i}]", lines[i])
+            obj = build_object(kind.model, item, ctx, f"{key}[{i}]", lines[i])
             if obj is not None:
                 found.setdefault(key, []).append(Located(obj, ctx.path, lines[i]))
     return found
 
 
-REF_KINDS = {"roles": "role", "skills": "skill", "sources": "source", "dimensions": "dimension", "salaries": "salary"}
+def _folders() -> str:
+    return " or ".join(f"data/{name}/" for name in ONE_PER_FILE)
 
 
 def _declared_ids(kind: str, content: Any, declared: dict[str, set[str]], fallback: str = "") -> None:
     """Remember ids even of entries that failed to build, so one mistake is not reported again
     as an unknown reference everywhere the entry is named."""
-    if kind not in REF_KINDS:
+    if kind not in BY_NAME:
         return
+    ref, key = BY_NAME[kind].ref, BY_NAME[kind].key
     items = content if isinstance(content, list) else [content]
     for item in items:
-        ident = item.get("id") if isinstance(item, dict) else None
+        ident = item.get(key) if isinstance(item, dict) else None
         if isinstance(ident, str) or fallback:
-            declared[REF_KINDS[kind]].add(ident if isinstance(ident, str) else fallback)
+            declared[ref].add(ident if isinstance(ident, str) else fallback)
 
 
-def _read_all(data_dir: Path, root: Path, problems: list[Problem], refs: list[Ref],
+def _read_all(data_dir: Path, root: Path, today: date, problems: list[Problem], refs: list[Ref],
               declared: dict[str, set[str]]) -> dict[str, list[Located]]:
-    found: dict[str, list[Located]] = {key: [] for key in [*COLLECTIONS, *ONE_PER_FILE]}
+    found: dict[str, list[Located]] = {kind.name: [] for kind in KINDS}
     for path in data_files(data_dir):
         shown = display_path(path, root)
-        ctx = Context(shown)
+        ctx = FileCheck(shown, today)
         folder = path.parent.name if path.parent != data_dir else ""
-        if folder in REF_KINDS:
-            declared[REF_KINDS[folder]].add(path.stem)
+        if folder in ONE_PER_FILE:
+            declared[ONE_PER_FILE[folder].ref].add(path.stem)
         if path.suffix != ".yaml":
             ctx.problem(0, "", "not a data file; data files end in .yaml (rename it or move it out of data/)")
         else:
@@ -112,9 +104,9 @@ def _read_all(data_dir: Path, root: Path, problems: list[Problem], refs: list[Re
             ctx.problems.extend(read_problems)
             if content is not None and folder in ONE_PER_FILE:
                 _declared_ids(folder, content, declared, fallback=path.stem)
-                found[folder] += _one_per_file(ONE_PER_FILE[folder], content, path, ctx)
+                found[folder] += _one_per_file(ONE_PER_FILE[folder].model, content, path, ctx)
             elif content is not None and folder:
-                ctx.problem(0, "", f"unknown folder '{folder}'; use data/roles/, data/topics/ or data/ itself")
+                ctx.problem(0, "", f"unknown folder '{folder}'; use {_folders()} or data/ itself")
             elif content is not None:
                 for key, items in (content.items() if isinstance(content, dict) else ()):
                     _declared_ids(key, items, declared)
@@ -132,7 +124,7 @@ def _unique_ids(found: dict[str, list[Located]], problems: list[Problem]) -> Non
             continue  # checked together with their claims in _known_ids
         first: dict[str, Located] = {}
         for item in items:
-            ident = item.obj.term if kind == "terms" else item.obj.id
+            ident = getattr(item.obj, BY_NAME[kind].key)
             if ident in first:
                 other = first[ident]
                 problems.append(Problem(item.path, item.line, "id", f"{kind[:-1]} id '{ident}' is already "
@@ -166,19 +158,21 @@ def _resolve(refs: list[Ref], known: dict[str, set[str]], problems: list[Problem
             problems.append(Problem(ref.path, ref.line, ref.field, f"unknown {ref.kind} id '{ref.value}'; {hint}"))
 
 
-def load(data_dir: Path, root: Path | None = None) -> Atlas:
-    """Read, validate and cross-reference data/; raise DataError listing every problem."""
+def load(data_dir: Path, *, today: date, root: Path | None = None) -> Atlas:
+    """Read, validate and cross-reference data/; raise DataError listing every problem.
+
+    `today` is the build's date (a salary figure's year may not be after it), given rather than
+    read from the clock so that a build is reproducible."""
     root = root or data_dir.parent
     problems: list[Problem] = []
     refs: list[Ref] = []
     if not data_dir.is_dir():
         raise DataError([Problem(str(data_dir), 0, "", "data folder not found; run from the project root")])
-    declared: dict[str, set[str]] = {kind: set() for kind in REF_KINDS.values()}
-    found = _read_all(data_dir, root, problems, refs, declared)
+    declared: dict[str, set[str]] = {kind.ref: set() for kind in KINDS}
+    found = _read_all(data_dir, root, today, problems, refs, declared)
     _unique_ids(found, problems)
     _check_claims_and_former_ids(found, problems)
     _resolve(refs, declared, problems)
     if problems:
         raise DataError(problems)
-    return Atlas.create(**{kind: tuple(item.obj for item in items) for kind, items in found.items()},
-                        files={item.obj.id: item.path for kind in ONE_PER_FILE for item in found[kind]})
+    return Atlas.create(**{kind: tuple(item.obj for item in items) for kind, items in found.items()})

@@ -1,12 +1,12 @@
 """The data model of Role Atlas: one frozen dataclass per kind of fact.
 
-The dataclasses are the single description of the data files: `build.py` reads their type hints
+The dataclasses are the single description of the data files: `convert.py` reads their type hints
 and field metadata to check YAML, `schema.py` turns them into the published JSON Schema, and the
 renderers read them. Field metadata keys:
 
 - ``doc``: what the field holds (shown in the JSON Schema and in error messages);
-- ``ref``: the field names ids of another kind (``role``, ``skill``, ``source``, ``dimension``,
-  ``salary``) and is checked after every file is loaded;
+- ``ref``: the field names ids of another kind (its singular name in ``kinds.KINDS``) and is
+  checked after every file is loaded;
 - ``id``: the value is an id: lowercase words joined by hyphens, used in URLs and anchors.
 """
 
@@ -31,7 +31,8 @@ Currency = Literal["USD", "EUR", "GBP", "CAD", "AUD", "INR", "JPY", "CHF", "SGD"
 
 
 model = dataclass(frozen=True, kw_only=True)
-"""Every model class is frozen (facts do not change while rendering) and keyword-only."""
+"""Every model class is frozen (facts do not change while rendering) and keyword-only. A `check`
+method, given the build's date, returns the rules broken across its fields as (field, message)."""
 
 
 def doc(text: str, **extra: Any) -> Any:
@@ -144,7 +145,7 @@ class Experience:
     detail: str | None = opt("What kind of experience.")
     source: str = doc("Id of the source.", ref="source")
 
-    def check(self) -> list[tuple[str, str]]:
+    def check(self, today: date) -> list[tuple[str, str]]:
         if self.min_years is not None and self.max_years is not None and self.min_years > self.max_years:
             return [("min_years", f"{self.min_years} is above max_years {self.max_years}; swap them")]
         return []
@@ -248,7 +249,7 @@ class Role:
     work_setting: tuple[Statement, ...] = opt("Where and how the work happens.", ())
     notes: tuple[Statement, ...] = opt("Other facts about the role.", ())
 
-    def check(self) -> list[tuple[str, str]]:
+    def check(self, today: date) -> list[tuple[str, str]]:
         anchors = [("responsibilities", a.id) for a in self.responsibilities]
         anchors += [("qualifications", q.id) for q in self.qualifications.required + self.qualifications.preferred]
         anchors += [("skill_lists", s.id) for s in self.skill_lists]
@@ -281,7 +282,7 @@ class Salary:
     approximate: bool = opt("The source gives the figure as approximate (around 224,452).", False)
     period: Literal["year", "month", "hour"] = opt("What the amount is per.", "year")
 
-    def check(self) -> list[tuple[str, str]]:
+    def check(self, today: date) -> list[tuple[str, str]]:
         found = []
         if self.amount is None and (self.low is None or self.high is None):
             found.append(("amount", "give either amount, or both low and high"))
@@ -293,7 +294,7 @@ class Salary:
             value = getattr(self, name)
             if value is not None and value < 0:
                 found.append((name, f"{value} is negative; amounts are positive"))
-        this_year = date.today().year
+        this_year = today.year
         if self.year > this_year:
             found.append(("year", f"{self.year} is in the future; use the year the figure is for (≤ {this_year})"))
         elif self.year < 1950:
@@ -365,7 +366,7 @@ class Comparison:
     intro: str = doc("What the page shows.")
     dimensions: tuple[str, ...] = doc("Rows, in order.", ref="dimension")
 
-    def check(self) -> list[tuple[str, str]]:
+    def check(self, today: date) -> list[tuple[str, str]]:
         if len(self.roles) != 2 or self.roles[0] == self.roles[1]:
             return [("roles", "name exactly two different role ids")]
         return []
@@ -405,7 +406,7 @@ class Topic:
     aliases: tuple[str, ...] = opt("Words people search for that should find this page.", ())
     sections: tuple[TopicSection, ...] = doc("The topic's sections.")
 
-    def check(self) -> list[tuple[str, str]]:
+    def check(self, today: date) -> list[tuple[str, str]]:
         return _unique_anchors([("sections", s.id) for s in self.sections], reserved=())
 
 
@@ -420,7 +421,7 @@ class Term:
     meaning: str = doc("What it stands for.")
     description: str | None = opt("A sentence of explanation.")
 
-    def check(self) -> list[tuple[str, str]]:
+    def check(self, today: date) -> list[tuple[str, str]]:
         if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9/&.+-]{0,19}", self.term):
             return [("term", f"{self.term!r} is not an abbreviation; use letters, digits and / & . + - "
                      "(at most 20 characters)")]

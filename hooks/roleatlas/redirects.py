@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
 from .atlas import Atlas
-
-
-def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+from .urls import page_of, slug
 
 
 def redirects(atlas: Atlas) -> tuple[dict[str, str], dict[str, set[str]]]:
-    """`roles/<old>.md` → `roles/<id>.md` for former ids, abbreviations and aliases, and the
+    """Old role page → role page for former ids and for every name a role is found by, and the
     names left out because several roles share them.
 
     A slug that is a live role id gets no redirect (it would hide a page), nor does one that two
@@ -24,7 +19,7 @@ def redirects(atlas: Atlas) -> tuple[dict[str, str], dict[str, set[str]]]:
         for name in [*role.former_ids, *(slug(n) for n in role.names)]:
             if name and name not in live:
                 claimed.setdefault(name, set()).add(role.id)
-    maps = {f"roles/{name}.md": f"roles/{next(iter(owners))}.md"
+    maps = {page_of("role", name): page_of("role", next(iter(owners)))
             for name, owners in sorted(claimed.items()) if len(owners) == 1}
     shared = {name: owners for name, owners in claimed.items() if len(owners) > 1}
     return maps, shared

@@ -10,8 +10,8 @@ import types
 import typing
 from typing import Any, Literal
 
-from .build import hints
-from .load import COLLECTIONS, ONE_PER_FILE
+from .convert import hints
+from .kinds import COLLECTIONS, KINDS, ONE_PER_FILE
 from .model import ID_PATTERN
 
 SCHEMA_URI = "https://json-schema.org/draft/2020-12/schema"
@@ -55,23 +55,31 @@ def _define(cls: type, defs: dict[str, Any]) -> None:
 def data_file_schema() -> dict[str, Any]:
     """Schema for any file in data/: a role or topic file, or a file of collections."""
     defs: dict[str, Any] = {}
-    for cls in [*COLLECTIONS.values(), *ONE_PER_FILE.values()]:
-        _define(cls, defs)
+    for kind in KINDS:
+        _define(kind.model, defs)
     collections = {"type": "object", "additionalProperties": False, "minProperties": 1,
-                   "properties": {k: {"type": "array", "items": {"$ref": f"#/$defs/{c.__name__}"}}
-                                  for k, c in COLLECTIONS.items()}}
+                   "properties": {name: {"type": "array", "items": {"$ref": f"#/$defs/{k.model.__name__}"}}
+                                  for name, k in COLLECTIONS.items()}}
     return {"$schema": SCHEMA_URI, "title": "Role Atlas data file", "$defs": defs,
-            "oneOf": [{"$ref": "#/$defs/Role"}, {"$ref": "#/$defs/Topic"}, collections]}
+            "oneOf": [*({"$ref": f"#/$defs/{k.model.__name__}"} for k in ONE_PER_FILE.values()), collections]}
 
 
 def export_schema() -> dict[str, Any]:
-    """Schema for the /api/*.json export: each file is one collection of the model, plus page URLs."""
+    """Schema for the /api/*.json export: each file is one kind of the model, plus page URLs and the
+    text the pages show for a role."""
     schema = data_file_schema()
     defs = schema["$defs"]
-    for name in ("Role", "Skill", "Topic"):
-        defs[name]["properties"]["url"] = {"type": "string", "description": "Page of the item, relative to the site root."}
-    defs["Role"]["properties"]["level_name"] = {"type": "string", "description": "The level as pages show it."}
-    kinds = {**COLLECTIONS, **ONE_PER_FILE}
+    for kind in KINDS:
+        if kind.page:
+            defs[kind.model.__name__]["properties"]["url"] = {
+                "type": "string", "description": "Page of the item, relative to the site root."}
+    text = {"type": "string"}
+    defs["Role"]["properties"]["display"] = {
+        "type": "object", "description": "The role's facts as its pages word them.", "additionalProperties": False,
+        "required": ["level", "experience", "education", "pay", "skills"],
+        "properties": {"level": text, "experience": text, "education": text,
+                       "pay": {"type": "array", "items": text, "description": "Each salary figure, worded."},
+                       "skills": {"type": "array", "items": text, "description": "Skill ids in the pages' order."}}}
     return {"$schema": SCHEMA_URI, "title": "Role Atlas export", "$defs": defs, "type": "object",
             "minProperties": 1, "maxProperties": 1, "additionalProperties": False,
-            "properties": {k: {"type": "array", "items": {"$ref": f"#/$defs/{c.__name__}"}} for k, c in kinds.items()}}
+            "properties": {k.name: {"type": "array", "items": {"$ref": f"#/$defs/{k.model.__name__}"}} for k in KINDS}}

@@ -6,8 +6,9 @@ import re
 
 from markupsafe import Markup
 
+from .. import urls
 from ..atlas import Atlas
-from .common import Links
+from .templating import Links
 
 
 def _node(role_id: str) -> str:
@@ -29,5 +30,5 @@ def mermaid_flowchart(atlas: Atlas, to: Links) -> Markup:
     for edge in atlas.career:
         lines.append(f"  {_node(edge.before)} --> {_node(edge.after)}")
     for rid in on_path:
-        lines.append(f'  click {_node(rid)} href "{to.url(f"roles/{rid}.md")}" "{_label(atlas.role[rid].title)}"')
+        lines.append(f'  click {_node(rid)} href "{to.url(urls.page_of("role", rid))}" "{_label(atlas.role[rid].title)}"')
     return Markup("\n".join(lines))

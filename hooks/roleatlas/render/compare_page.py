@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 from ..atlas import Atlas
 from ..model import Claim, Comparison, Dimension, Perspective
-from .common import front_matter, meta_text, render
+from .. import urls
+from .templating import front_matter, meta_text, render
 
 
 @dataclass(frozen=True)
@@ -20,10 +21,6 @@ class Cell:
 class Row:
     dimension: Dimension
     cells: tuple[Cell, Cell]
-
-
-def compare_uri(comparison_id: str) -> str:
-    return f"compare/{comparison_id}.md"
 
 
 def _cell(atlas: Atlas, dimension_id: str, role_id: str) -> Cell:
@@ -58,5 +55,5 @@ def render_comparison(atlas: Atlas, comparison: Comparison) -> str:
     a, b = (atlas.role[r] for r in comparison.roles)
     front = front_matter(title=meta_text(comparison.title), description=meta_text(comparison.intro),
                          search={"boost": 3})
-    return render("compare.md.j2", compare_uri(comparison.id), atlas, front=front, comparison=comparison,
+    return render("compare.md.j2", urls.page_of("comparison", comparison.id), atlas, front=front, comparison=comparison,
                   a=a, b=b, rows=rows(atlas, comparison), qualifiers=qualifiers(atlas, comparison))

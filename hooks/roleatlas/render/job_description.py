@@ -11,8 +11,8 @@ import re
 from markupsafe import Markup
 
 from ..atlas import Atlas
+from ..formats import education_text, experience_text
 from ..model import Role
-from .common import years
 
 
 def job_description(atlas: Atlas, role: Role) -> str:
@@ -23,11 +23,11 @@ def job_description(atlas: Atlas, role: Role) -> str:
         lines += [f"- {' '.join(item.split())}" for area in role.responsibilities for item in area.items]
         lines.append("")
     required = [f"- {x.title}: {' '.join(x.text.split())}" for x in q.required]
-    if q.experience and years(role):
-        required.insert(0, f"- Experience: {years(role)}" + (f", {q.experience.detail}" if q.experience.detail else ""))
+    if q.experience and experience_text(q.experience):
+        detail = f", {q.experience.detail}" if q.experience.detail else ""
+        required.insert(0, f"- Experience: {experience_text(q.experience)}{detail}")
     if q.education:
-        fields = f" in {', '.join(q.education.fields)}" if q.education.fields else ""
-        required.insert(1 if required else 0, f"- Education: {' or '.join(q.education.degrees)}{fields}")
+        required.insert(1 if required else 0, f"- Education: {education_text(q.education)}")
     if required:
         lines += ["## What you bring", "", *required, ""]
     if q.preferred:

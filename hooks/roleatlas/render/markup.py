@@ -77,11 +77,6 @@ def anchor(value: str) -> Markup:
     return Markup(value)
 
 
-def money(amount: int, currency: str) -> str:
-    symbol = {"USD": "$", "EUR": "€", "GBP": "£"}.get(currency)
-    return f"{symbol}{amount:,}" if symbol else f"{amount:,} {currency}"
-
-
 def _finalize(value: Any) -> Any:
     if value is None:
         raise ValueError("a template printed None; check the data or the template")
@@ -99,5 +94,5 @@ def environment() -> Environment:
         keep_trailing_newline=True,
         autoescape=False,  # the output is Markdown; `finalize` does Markdown-aware escaping
     )
-    env.filters.update(md=md, money=money, anchor=anchor)
+    env.filters.update(md=md, anchor=anchor)
     return env

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
-from typing import Callable, Iterator
+from typing import Callable, Iterator, get_args
 
+from .. import formats, urls
 from ..atlas import Atlas
 from ..model import Role, Skill, SkillCategory, Topic
 from .career import mermaid_flowchart
-from .common import SOURCES_PAGE, Links, front_matter, meta_text, render, role_uri, skill_uri, topic_uri
-from .compare_page import compare_uri, render_comparison
+from .compare_page import render_comparison
 from .role_page import render_role, sources_of
 from .salary_chart import ChartRow, is_stale, salary_svg
+from .templating import Links, front_matter, meta_text, render
 
 Pages = dict[str, str]
 
@@ -24,13 +24,13 @@ def _skill_page(atlas: Atlas, skill: Skill) -> str:
     front = front_matter(title=meta_text(skill.name),
                          description=meta_text(f"{skill.name}: {skill.description}"),
                          tags=[skill.category.capitalize() + " skill", *skill.tags], search={"boost": 3})
-    return render("skill.md.j2", skill_uri(skill.id), atlas, front=front, skill=skill, uses=uses)
+    return render("skill.md.j2", urls.page_of("skill", skill.id), atlas, front=front, skill=skill, uses=uses)
 
 
 def _topic_page(atlas: Atlas, topic: Topic) -> str:
     front = front_matter(title=meta_text(topic.title), description=meta_text(topic.summary),
                          tags=list(topic.tags), search={"boost": 2})
-    return render("topic.md.j2", topic_uri(topic.id), atlas, front=front, topic=topic)
+    return render("topic.md.j2", urls.page_of("topic", topic.id), atlas, front=front, topic=topic)
 
 
 def _simple(template: str, page: str, title: str, description: str, **context) -> Callable[[Atlas], str]:
@@ -41,48 +41,47 @@ def _simple(template: str, page: str, title: str, description: str, **context) -
 
 
 def _skills_index(atlas: Atlas) -> str:
-    order = list(SkillCategory.__args__)
+    order = get_args(SkillCategory)
     groups = [(c, [s for s in atlas.skills if s.category == c]) for c in order]
     counts = {sid: len(uses) for sid, uses in atlas.skill_uses.items()}
     front = front_matter(title="Skills", description="Every skill, tool and trait the roles in Role Atlas need, by category.")
-    return render("skills_index.md.j2", "skills/index.md", atlas, front=front,
+    return render("skills_index.md.j2", urls.SKILLS, atlas, front=front,
                   groups=[g for g in groups if g[1]], counts=Counter(counts))
 
 
 def _sources(atlas: Atlas) -> str:
     counts = Counter(sid for role in atlas.roles for sid in sources_of(atlas, role))
     front = front_matter(title="Sources", description="The documents every fact in Role Atlas comes from.")
-    return render("sources.md.j2", SOURCES_PAGE, atlas, front=front, counts=counts)
+    return render("sources.md.j2", urls.SOURCES, atlas, front=front, counts=counts)
 
 
 def term_anchor(term: str) -> str:
-    return "term-" + re.sub(r"[^a-z0-9]+", "-", term.lower()).strip("-")
+    return "term-" + urls.slug(term)
 
 
 def _glossary(atlas: Atlas) -> str:
     terms = sorted(atlas.terms, key=lambda t: t.term.lower())
     front = front_matter(title="Glossary", description="Abbreviations used in Role Atlas and what they stand for.")
-    return render("glossary.md.j2", "glossary.md", atlas, front=front, terms=terms,
+    return render("glossary.md.j2", urls.GLOSSARY, atlas, front=front, terms=terms,
                   anchors={t.term: term_anchor(t.term) for t in terms})
 
 
 def _matrix(atlas: Atlas) -> str:
     rows = []
     for role in atlas.roles:
-        edu = role.qualifications.education
-        education = " or ".join(edu.degrees) + (f" in {', '.join(edu.fields)}" if edu and edu.fields else "") if edu else ""
-        key = [n.skill for n in role.skills if n.need == "required"][:5] or list(atlas.skill_ids_of(role)[:5])
-        rows.append(MatrixRow(role, education, tuple(key)))
+        uses = atlas.uses_by_role[role.id]
+        key = [u.skill for u in uses if u.need_word == "required"][:5] or [u.skill for u in uses[:5]]
+        rows.append(MatrixRow(role, formats.education_text(role.qualifications.education), tuple(key)))
     front = front_matter(title="All roles at a glance",
                          description="Every role on the same columns: focus, scope, experience, education, key skills and pay.")
-    return render("matrix.md.j2", "compare/matrix.md", atlas, front=front, rows=rows)
+    return render("matrix.md.j2", urls.MATRIX, atlas, front=front, rows=rows)
 
 
 def _compare_any(atlas: Atlas) -> str:
     front = front_matter(title="Compare two roles",
                          description="Pick any two roles and see them side by side, with a link you can share.")
     first, second = default_pair(atlas)
-    return render("compare_any.md.j2", "compare/index.md", atlas, front=front, first=first, second=second)
+    return render("compare_any.md.j2", urls.COMPARE, atlas, front=front, first=first, second=second)
 
 
 def default_pair(atlas: Atlas) -> tuple[str, str]:
@@ -95,22 +94,22 @@ def default_pair(atlas: Atlas) -> tuple[str, str]:
 
 def _career(atlas: Atlas) -> str:
     front = front_matter(title="Career paths", description="How the roles in Role Atlas lead into each other.")
-    return render("career.md.j2", "career-paths.md", atlas, front=front,
-                  diagram=mermaid_flowchart(atlas, Links(atlas, "career-paths.md")))
+    return render("career.md.j2", urls.CAREER, atlas, front=front,
+                  diagram=mermaid_flowchart(atlas, Links(atlas, urls.CAREER)))
 
 
 def _salaries(atlas: Atlas, built: date) -> str:
     owner = {sid: role for role in atlas.roles for sid in role.salaries}
     rows = [ChartRow(owner.get(s.id), s) for s in atlas.salaries]
     front = front_matter(title="Salaries", description="Every salary figure in Role Atlas with its year, region and currency.")
-    return render("salaries.md.j2", "salaries.md", atlas, front=front, chart=salary_svg(rows),
+    return render("salaries.md.j2", urls.SALARIES, atlas, front=front, chart=salary_svg(rows),
                   rows=[(r.role, r.salary) for r in rows], built=built.isoformat(),
                   stale=[s for s in atlas.salaries if is_stale(s, built)])
 
 
 def _topics_index(atlas: Atlas) -> str:
     front = front_matter(title="Topics", description="Market demand, trends, best practices and challenges around the roles.")
-    return render("topics_index.md.j2", "topics/index.md", atlas, front=front)
+    return render("topics_index.md.j2", urls.TOPICS, atlas, front=front)
 
 
 @dataclass(frozen=True)
@@ -120,32 +119,33 @@ class MatrixRow:
     skills: tuple[str, ...]
 
 
-def iter_pages(atlas: Atlas, built: date | None = None) -> Iterator[tuple[str, str]]:
-    """Yield (path, Markdown) for every page; one pass per kind, linear in the data."""
-    yield "index.md", _simple("home.md.j2", "index.md", "Role Atlas",
+def iter_pages(atlas: Atlas, built: date) -> Iterator[tuple[str, str]]:
+    """Yield (path, Markdown) for every page; one pass per kind, linear in the data. `built` is the
+    build's date (old salary figures are flagged against it), given so a build is reproducible."""
+    yield urls.HOME, _simple("home.md.j2", urls.HOME, "Role Atlas",
                               "Technical leadership roles compared: CTO, VP of Engineering, VP of AI/ML "
                               "Engineering and the roles around them, every fact sourced.")(atlas)
-    yield "roles/index.md", _simple("roles_index.md.j2", "roles/index.md", "Roles",
+    yield urls.ROLES, _simple("roles_index.md.j2", urls.ROLES, "Roles",
                                     "Every role in Role Atlas with its focus, experience and pay.")(atlas)
     for role in atlas.roles:
-        yield role_uri(role.id), render_role(atlas, role)
-    yield "skills/index.md", _skills_index(atlas)
+        yield urls.page_of("role", role.id), render_role(atlas, role)
+    yield urls.SKILLS, _skills_index(atlas)
     for skill in atlas.skills:
-        yield skill_uri(skill.id), _skill_page(atlas, skill)
+        yield urls.page_of("skill", skill.id), _skill_page(atlas, skill)
     for topic in atlas.topics:
-        yield topic_uri(topic.id), _topic_page(atlas, topic)
-    yield "compare/index.md", _compare_any(atlas)
-    yield "compare/matrix.md", _matrix(atlas)
+        yield urls.page_of("topic", topic.id), _topic_page(atlas, topic)
+    yield urls.COMPARE, _compare_any(atlas)
+    yield urls.MATRIX, _matrix(atlas)
     for comparison in atlas.comparisons:
-        yield compare_uri(comparison.id), render_comparison(atlas, comparison)
-    yield "career-paths.md", _career(atlas)
-    yield "salaries.md", _salaries(atlas, built or date.today())
-    yield "topics/index.md", _topics_index(atlas)
-    yield "perspectives.md", _simple("perspectives.md.j2", "perspectives.md", "What practitioners say",
-                                         "Practitioners on how the CTO and the VP of Engineering split the work.")(atlas)
-    yield "glossary.md", _glossary(atlas)
-    yield SOURCES_PAGE, _sources(atlas)
+        yield urls.page_of("comparison", comparison.id), render_comparison(atlas, comparison)
+    yield urls.CAREER, _career(atlas)
+    yield urls.SALARIES, _salaries(atlas, built)
+    yield urls.TOPICS, _topics_index(atlas)
+    yield urls.PERSPECTIVES, _simple("perspectives.md.j2", urls.PERSPECTIVES, "What practitioners say",
+                                     "Practitioners on how the CTO and the VP of Engineering split the work.")(atlas)
+    yield urls.GLOSSARY, _glossary(atlas)
+    yield urls.SOURCES, _sources(atlas)
 
 
-def render_site(atlas: Atlas, built: date | None = None) -> Pages:
+def render_site(atlas: Atlas, built: date) -> Pages:
     return dict(iter_pages(atlas, built))

@@ -2,30 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from .. import formats, urls
 from ..atlas import Atlas
-from ..model import Role, Skill
-from .common import front_matter, level_name, meta_text, render, role_uri, salary_span, years
+from ..model import Role
 from .job_description import fenced, job_description
-from .structured import occupation
-
-
-@dataclass(frozen=True)
-class SkillRow:
-    skill: Skill
-    need: str
-    points: tuple[str, ...]
-
-
-def skill_rows(atlas: Atlas, role: Role) -> list[SkillRow]:
-    """Declared skills with their need, then skills only a qualification names."""
-    needs = {n.skill: n for n in role.skills}
-    rows = []
-    for sid in atlas.skill_ids_of(role):
-        need = needs.get(sid)
-        rows.append(SkillRow(atlas.skill[sid], need.need if need else "required", need.points if need else ()))
-    return rows
+from .jsonld import occupation
+from .templating import front_matter, meta_text, render
 
 
 def related(atlas: Atlas, role: Role) -> list[tuple[str, str, str]]:
@@ -43,6 +25,7 @@ def related(atlas: Atlas, role: Role) -> list[tuple[str, str, str]]:
 def sources_of(atlas: Atlas, role: Role) -> list[str]:
     """Every source cited on the page, in the order of the sources list."""
     cited = {role.summary.source, role.focus.source}
+    cited |= {n.source for n in role.abbreviations + role.aliases} | {s.source for s in role.skill_lists}
     cited |= {a.source for a in role.responsibilities} | {n.source for n in role.skills}
     q = role.qualifications
     cited |= {x.source for x in (q.experience, q.education) if x} | {x.source for x in q.required + q.preferred}
@@ -53,21 +36,21 @@ def sources_of(atlas: Atlas, role: Role) -> list[str]:
 
 
 def render_role(atlas: Atlas, role: Role) -> str:
-    page = role_uri(role.id)
+    page = urls.page_of("role", role.id)
     q = role.qualifications
     front = front_matter(
         title=meta_text(role.title),
         description=meta_text(f"{role.title}: {role.summary.text}"),
-        tags=[*([level_name(role.level).capitalize()] if role.level != "other" else []), *role.tags],
+        tags=[*([formats.level_text(role.level).capitalize()] if role.level != "other" else []), *role.tags],
         search={"boost": 4},
         jsonld=occupation(atlas, role),
     )
     return render(
         "role.md.j2", page, atlas, front=front, role=role,
-        experience=years(role), salary=salary_span(atlas, role),
+        experience=formats.experience_text(q.experience), salary=formats.pay_summary(atlas.salary_figures(role)),
         has_qualifications=bool(q.experience or q.education or q.required or q.preferred),
-        skills=skill_rows(atlas, role),
-        salaries=atlas.salary_range(role),
+        skills=atlas.uses_by_role[role.id],
+        salaries=atlas.salary_figures(role),
         career_from=[(e.before, e.note, e.source) for e in atlas.steps_into.get(role.id, ())],
         career_to=[(e.after, e.note, e.source) for e in atlas.steps_out.get(role.id, ())],
         related=related(atlas, role),

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-import html
 import math
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from ..formats import amount_text, money
 from ..model import Role, Salary
-from .common import amount_text
-from .markup import money
+from .markup import TEMPLATES
 
 WIDTH, LEFT, ROW_H, TOP, BOTTOM = 760, 12, 54, 16, 34
 
@@ -20,6 +21,26 @@ WIDTH, LEFT, ROW_H, TOP, BOTTOM = 760, 12, 54, 16, 34
 class ChartRow:
     role: Role | None
     salary: Salary
+
+
+@dataclass(frozen=True)
+class Tick:
+    x: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One figure: a range bar (with an arrow when open-ended) or, for a single amount, a dot."""
+
+    who: str
+    what: str
+    label_y: str
+    x: str
+    y: str
+    top: str
+    width: str | None
+    arrow: str | None
 
 
 def is_stale(salary: Salary, built: date) -> bool:
@@ -38,36 +59,37 @@ def _nice_scale(high: int) -> tuple[int, int]:
     return int(math.ceil(high * 1.02 / step) * step), step
 
 
+def _bar(i: int, row: ChartRow, top: int) -> Bar:
+    s = row.salary
+    y = TOP + i * ROW_H + 36  # the bar; its label sits above it, left-aligned, never clipped
+    low, high = s.bounds
+    x_low, x_high = _x(low, top), _x(high, top)
+    arrow = None
+    if low != high and s.open_ended:
+        arrow = f"M{x_high:.1f},{y - 9:.1f} L{x_high + 12:.1f},{y:.1f} L{x_high:.1f},{y + 9:.1f} Z"
+    return Bar(who=f"{row.role.title}: " if row.role else "",
+               what=f"{s.label} ({s.region}, {s.year}): {amount_text(s)}",
+               label_y=f"{y - 14:.1f}", x=f"{x_low:.1f}", y=f"{y:.1f}", top=f"{y - 7:.1f}",
+               width=None if low == high else f"{x_high - x_low:.1f}", arrow=arrow)
+
+
+@cache
+def _template():
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
+                      trim_blocks=True, lstrip_blocks=True)
+    return env.get_template("salary_chart.svg.j2")
+
+
 def salary_svg(rows: list[ChartRow]) -> Markup:
-    """An accessible chart: a title, a description, and one labelled bar or dot per figure."""
+    """An accessible chart: a title, a description, and one labelled bar or dot per figure.
+
+    On one line: the chart sits in a raw HTML block of the Markdown page, which a blank line ends."""
     if not rows:
         return Markup("")
-    e = lambda text: html.escape(str(text), quote=True)  # noqa: E731 - one-line escaper for SVG text
     top, step = _nice_scale(max(r.salary.bounds[1] for r in rows))
     height = TOP + ROW_H * len(rows) + BOTTOM
     currency = rows[0].salary.currency
-    parts = [f'<svg class="atlas-salary-chart" viewBox="0 0 {WIDTH} {height}" role="img" '
-             f'aria-labelledby="salary-chart-title salary-chart-desc" xmlns="http://www.w3.org/2000/svg">',
-             '<title id="salary-chart-title">Salary figures by role</title>',
-             f'<desc id="salary-chart-desc">{len(rows)} figures; the table below lists the same values.</desc>']
-    for tick in range(0, top + 1, step):
-        x = _x(tick, top)
-        parts.append(f'<line class="grid" x1="{x:.1f}" y1="{TOP}" x2="{x:.1f}" y2="{height - BOTTOM}"/>'
-                     f'<text class="tick" x="{x:.1f}" y="{height - 12}" text-anchor="middle">{e(money(tick, currency))}</text>')
-    for i, row in enumerate(rows):
-        s = row.salary
-        y = TOP + i * ROW_H + 36  # the bar; its label sits above it, left-aligned, never clipped
-        who = f"{row.role.title}: " if row.role else ""
-        parts.append(f'<text class="label" x="{LEFT}" y="{y - 14:.1f}">{e(who)}<tspan class="sublabel">'
-                     f'{e(s.label)} ({e(s.region)}, {s.year}): {e(amount_text(s))}</tspan></text>')
-        low, high = s.bounds
-        if low == high:
-            parts.append(f'<circle class="point" cx="{_x(low, top):.1f}" cy="{y:.1f}" r="6"/>')
-        else:
-            parts.append(f'<rect class="range" x="{_x(low, top):.1f}" y="{y - 7:.1f}" '
-                         f'width="{_x(high, top) - _x(low, top):.1f}" height="14" rx="3"/>')
-            if s.open_ended:
-                hx = _x(high, top)
-                parts.append(f'<path class="open" d="M{hx:.1f},{y - 9:.1f} L{hx + 12:.1f},{y:.1f} L{hx:.1f},{y + 9:.1f} Z"/>')
-    parts.append("</svg>")
-    return Markup("".join(parts))
+    ticks = [Tick(f"{_x(t, top):.1f}", money(t, currency)) for t in range(0, top + 1, step)]
+    svg = _template().render(width=WIDTH, height=height, top=TOP, axis_y=height - BOTTOM, left=LEFT, ticks=ticks,
+                             bars=[_bar(i, row, top) for i, row in enumerate(rows)])
+    return Markup("".join(line.strip() for line in svg.splitlines()))

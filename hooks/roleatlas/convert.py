@@ -13,6 +13,7 @@ import re
 import types
 import typing
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 from typing import Any, Literal
 
@@ -36,10 +37,12 @@ class Ref:
 
 
 @dataclass
-class Context:
-    """Where we are in which file, and what was found on the way."""
+class FileCheck:
+    """One data file being converted: its path, the build's date, and the problems and references
+    found on the way."""
 
     path: str
+    today: date
     problems: list[Problem] = field(default_factory=list)
     refs: list[Ref] = field(default_factory=list)
 
@@ -113,7 +116,7 @@ def _fields(cls: type) -> dict[str, _Field]:
             for f in dataclasses.fields(cls)}
 
 
-def build(tp: Any, value: Any, ctx: Context, name: str, line: int, meta: dict[str, Any]) -> Any:
+def build(tp: Any, value: Any, ctx: FileCheck, name: str, line: int, meta: dict[str, Any]) -> Any:
     """Check `value` against type `tp`; return the built value, or None after recording a problem."""
     kind, arg = _shape(tp)
     if kind == "optional":
@@ -133,7 +136,7 @@ def build(tp: Any, value: Any, ctx: Context, name: str, line: int, meta: dict[st
     return _build_scalar(tp, value, ctx, name, line, meta)
 
 
-def _build_scalar(tp: type, value: Any, ctx: Context, name: str, line: int, meta: dict[str, Any]) -> Any:
+def _build_scalar(tp: type, value: Any, ctx: FileCheck, name: str, line: int, meta: dict[str, Any]) -> Any:
     ok = isinstance(value, tp) and not (tp is int and isinstance(value, bool))
     if tp is str and isinstance(value, (int, float)) and not isinstance(value, bool):
         value, ok = str(value), True  # a number where text is expected is still the text written
@@ -157,7 +160,7 @@ def _build_scalar(tp: type, value: Any, ctx: Context, name: str, line: int, meta
     return value
 
 
-def _build_list(item_tp: Any, value: Any, ctx: Context, name: str, line: int, meta: dict[str, Any]) -> Any:
+def _build_list(item_tp: Any, value: Any, ctx: FileCheck, name: str, line: int, meta: dict[str, Any]) -> Any:
     if not isinstance(value, list):
         ctx.problem(line, name, f"got {_kind_of(value)}; expected {describe(tuple[item_tp, ...])}")
         return None
@@ -166,7 +169,7 @@ def _build_list(item_tp: Any, value: Any, ctx: Context, name: str, line: int, me
     return None if any(b is None for b in built) else tuple(built)
 
 
-def build_object(cls: type, value: Any, ctx: Context, name: str, line: int) -> Any:
+def build_object(cls: type, value: Any, ctx: FileCheck, name: str, line: int) -> Any:
     """Build one dataclass from a mapping, reporting unknown, missing and wrong fields."""
     if not isinstance(value, dict):
         ctx.problem(line, name or "(top level)", f"got {_kind_of(value)}; expected {describe(cls)} "
@@ -202,9 +205,9 @@ def build_object(cls: type, value: Any, ctx: Context, name: str, line: int) -> A
     return obj
 
 
-def _check_object(obj: Any, ctx: Context, prefix: str, key_lines: dict[str, int], here: int) -> None:
+def _check_object(obj: Any, ctx: FileCheck, prefix: str, key_lines: dict[str, int], here: int) -> None:
     """Rules that span fields of one object."""
     check = getattr(obj, "check", None)
     if check:
-        for field_name, message in check():
+        for field_name, message in check(ctx.today):
             ctx.problem(key_lines.get(field_name, here), f"{prefix}{field_name}", message)

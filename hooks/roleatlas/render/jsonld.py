@@ -43,7 +43,7 @@ def occupation(atlas: Atlas, role: Role) -> dict[str, Any]:
     if q.experience and q.experience.min_years is not None:
         data["experienceRequirements"] = {"@type": "OccupationalExperienceRequirements",
                                           "monthsOfExperience": q.experience.min_years * 12}
-    figures = atlas.salary_range(role)
+    figures = atlas.salary_figures(role)
     if figures:
         data["estimatedSalary"] = [_salary(s) for s in figures]
         data["occupationLocation"] = [{"@type": "Country", "name": r} for r in dict.fromkeys(s.region for s in figures)]

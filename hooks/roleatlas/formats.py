@@ -1,0 +1,72 @@
+"""How facts read as text: experience, education, money, pay and levels, written once.
+
+Pages, the job description and the published data all take their wording from here; the compare
+view in the browser reads the same text from the export (`display` fields) instead of formatting
+anything itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .model import LEVEL_NAMES, Education, Experience, Salary, Term
+
+CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£"}
+
+
+def money(amount: int, currency: str) -> str:
+    """$224,452 for the currencies with a familiar symbol, 224,452 INR for the others."""
+    symbol = CURRENCY_SYMBOLS.get(currency)
+    return f"{symbol}{amount:,}" if symbol else f"{amount:,} {currency}"
+
+
+def experience_text(exp: Experience | None) -> str:
+    """7–10 years, 7+ years or up to 10 years; empty when the source gives no number."""
+    if exp is None or (exp.min_years is None and exp.max_years is None):
+        return ""
+    if exp.min_years is not None and exp.max_years is not None:
+        return f"{exp.min_years}–{exp.max_years} years"
+    return f"{exp.min_years}+ years" if exp.min_years is not None else f"up to {exp.max_years} years"
+
+
+def education_text(edu: Education | None) -> str:
+    """Master's or Ph.D. in computer science, AI/ML; empty when none is named."""
+    if edu is None:
+        return ""
+    return " or ".join(edu.degrees) + (f" in {', '.join(edu.fields)}" if edu.fields else "")
+
+
+def level_text(level: str) -> str:
+    return LEVEL_NAMES[level]
+
+
+def amount_text(salary: Salary) -> str:
+    """One figure's amount: around $224,452, or $130,000 – $500,000+."""
+    if salary.amount is not None:
+        return ("around " if salary.approximate else "") + money(salary.amount, salary.currency)
+    high = money(salary.high, salary.currency) + ("+" if salary.open_ended else "")
+    return f"{money(salary.low, salary.currency)} – {high}"
+
+
+def salary_text(salary: Salary) -> str:
+    """A figure with what it is of, per what, where and when, for lists outside the salary table."""
+    return f"{salary.label}: {amount_text(salary)} per {salary.period} ({salary.region}, {salary.year})"
+
+
+def pay_summary(figures: Sequence[Salary]) -> str:
+    """Lowest to highest of a role's figures, with the first figure's region and year."""
+    if not figures:
+        return ""
+    low = min(s.bounds[0] for s in figures)
+    high = max(s.bounds[1] for s in figures)
+    first = figures[0]
+    plus = "+" if any(s.open_ended and s.bounds[1] == high for s in figures) else ""
+    around = "around " if all(s.approximate for s in figures) else ""
+    span = around + (money(low, first.currency) if low == high
+                     else f"{money(low, first.currency)} – {money(high, first.currency)}{plus}")
+    return f"{span} ({first.region}, {first.year})"
+
+
+def glossary(terms: Sequence[Term]) -> dict[str, str]:
+    """Abbreviation → meaning on one line, as the tooltips of every page show them."""
+    return {t.term: " ".join(t.meaning.split()) for t in terms}

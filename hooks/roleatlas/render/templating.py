@@ -1,0 +1,84 @@
+"""What every page renderer shares: links between pages, front matter, and filling a template."""
+
+from __future__ import annotations
+
+import html
+import json
+import posixpath
+from typing import Any
+
+from markupsafe import Markup
+
+from .. import formats, urls
+from ..atlas import Atlas
+from .markup import environment, link, md, relative
+
+
+def front_matter(**meta: Any) -> Markup:
+    """YAML front matter; JSON is valid YAML and quotes every string safely.
+
+    ASCII escapes keep any character the YAML reader would refuse (a refused front matter would
+    otherwise turn into page text, raw HTML included)."""
+    lines = [f"{key}: {json.dumps(value, ensure_ascii=True)}" for key, value in meta.items() if value]
+    return Markup("---\n" + "\n".join(lines) + "\n---\n")
+
+
+def meta_text(text: str) -> str:
+    """Text for front matter that the theme prints without escaping (title, description)."""
+    return html.escape(" ".join(text.split()), quote=True)
+
+
+class Links:
+    """Links from one page to the others; handed to templates as `to`."""
+
+    def __init__(self, atlas: Atlas, page: str):
+        self.atlas = atlas
+        self.page = page
+
+    def __call__(self, text: Any, target: str) -> Markup:
+        return link(text, target, self.page)
+
+    def href(self, target: str) -> Markup:
+        """A bare relative URL; targets are built from validated ids, so safe as they are."""
+        return Markup(relative(target, self.page))
+
+    def url(self, target: str) -> Markup:
+        """A URL for raw HTML, relative to the page's address (MkDocs rewrites only Markdown links)."""
+        rel = posixpath.relpath(urls.served_at(target), urls.served_at(self.page))
+        return Markup(rel + ("/" if target.endswith(".md") else ""))
+
+    def page_of(self, ref: str, ident: str) -> Markup:
+        """The relative URL of an entry's page (`to.page_of("comparison", c.id)`)."""
+        return self.href(urls.page_of(ref, ident))
+
+    def role(self, role_id: str, text: str | None = None) -> Markup:
+        return link(text or self.atlas.role[role_id].title, urls.page_of("role", role_id), self.page)
+
+    def skill(self, skill_id: str) -> Markup:
+        return link(self.atlas.skill[skill_id].name, urls.page_of("skill", skill_id), self.page)
+
+    def topic(self, topic_id: str) -> Markup:
+        return link(self.atlas.topic[topic_id].title, urls.page_of("topic", topic_id), self.page)
+
+    def comparison(self, comparison_id: str) -> Markup:
+        return link(self.atlas.comparison[comparison_id].title, urls.page_of("comparison", comparison_id), self.page)
+
+    def source(self, source_id: str) -> Markup:
+        """A citation: the source's title, linked to its entry on the sources page."""
+        return link(self.atlas.source[source_id].title, f"{urls.SOURCES}#{source_id}", self.page)
+
+    def cite(self, source_id: str) -> Markup:
+        """A small "Source: …" note after a fact; left out of the search index, where it would make
+        every page match the sources' names (the sources page is what those searches should find)."""
+        return Markup(f'<small class="atlas-source" data-search-exclude>Source: {self.source(source_id)}</small>')
+
+    def own(self) -> Markup:
+        """Marks text that is the atlas's own (a definition, a grouping) rather than a sourced fact."""
+        return Markup(f'<small class="atlas-own" data-search-exclude>'
+                      f'{link("atlas wording", f"{urls.SOURCES}#atlas-wording", self.page)}</small>')
+
+
+def render(template: str, page: str, atlas: Atlas, **context: Any) -> str:
+    """Fill a template for page `page`; `to` makes links relative to it, `fmt` words the facts."""
+    return environment().get_template(template).render(atlas=atlas, to=Links(atlas, page), md=md, fmt=formats,
+                                                       pages=urls, **context)
