@@ -7,18 +7,15 @@ References to other ids are only recorded here; `load.py` resolves them once eve
 
 from __future__ import annotations
 
-import dataclasses
 import difflib
 import re
-import types
-import typing
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
-from typing import Any, Literal
+from typing import Any
 
 from .model import ID_PATTERN
 from .problems import Problem
+from .shape import describe, fields_of, shape
 from .yaml_lines import LList, LMap
 
 _ID = re.compile(ID_PATTERN)
@@ -50,26 +47,6 @@ class FileCheck:
         self.problems.append(Problem(self.path, line, name, message))
 
 
-@cache
-def hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls)
-
-
-def describe(tp: Any) -> str:
-    """A type as a contributor would say it."""
-    origin = typing.get_origin(tp)
-    if origin is Literal:
-        return "one of " + ", ".join(repr(a) for a in typing.get_args(tp))
-    if origin in (types.UnionType, typing.Union):
-        inner = [a for a in typing.get_args(tp) if a is not type(None)]
-        return describe(inner[0]) if len(inner) == 1 else " or ".join(describe(a) for a in inner)
-    if origin is tuple:
-        return f"a list of {describe(typing.get_args(tp)[0])}"
-    if dataclasses.is_dataclass(tp):
-        return f"a mapping ({tp.__name__})"
-    return {str: "text", int: "a whole number", bool: "true or false", float: "a number"}.get(tp, str(tp))
-
-
 def _kind_of(value: Any) -> str:
     if isinstance(value, dict):
         return "a mapping"
@@ -84,41 +61,9 @@ def _kind_of(value: Any) -> str:
     return f"the text {str(value)[:40]!r}"
 
 
-@cache
-def _shape(tp: Any) -> tuple[str, Any]:
-    """What kind of type a field has, worked out once per type (loading asks it for every value)."""
-    origin = typing.get_origin(tp)
-    if origin in (types.UnionType, typing.Union):
-        return "optional", next(a for a in typing.get_args(tp) if a is not type(None))
-    if origin is tuple:
-        return "list", typing.get_args(tp)[0]
-    if origin is Literal:
-        return "choice", typing.get_args(tp)
-    if dataclasses.is_dataclass(tp):
-        return "object", tp
-    return "scalar", tp
-
-
-@dataclass(frozen=True)
-class _Field:
-    name: str
-    type: Any
-    required: bool
-    meta: dict[str, Any]
-
-
-@cache
-def _fields(cls: type) -> dict[str, _Field]:
-    """A model class's fields with their types and metadata, worked out once per class."""
-    return {f.name: _Field(f.name, hints(cls)[f.name],
-                           f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING,
-                           dict(f.metadata))
-            for f in dataclasses.fields(cls)}
-
-
 def build(tp: Any, value: Any, ctx: FileCheck, name: str, line: int, meta: dict[str, Any]) -> Any:
     """Check `value` against type `tp`; return the built value, or None after recording a problem."""
-    kind, arg = _shape(tp)
+    kind, arg = shape(tp)
     if kind == "optional":
         return None if value is None else build(arg, value, ctx, name, line, meta)
     if kind == "list":
@@ -173,11 +118,11 @@ def build_object(cls: type, value: Any, ctx: FileCheck, name: str, line: int) ->
     """Build one dataclass from a mapping, reporting unknown, missing and wrong fields."""
     if not isinstance(value, dict):
         ctx.problem(line, name or "(top level)", f"got {_kind_of(value)}; expected {describe(cls)} "
-                    f"with fields {', '.join(_fields(cls))}")
+                    f"with fields {', '.join(fields_of(cls))}")
         return None
     key_lines = value.key_lines if isinstance(value, LMap) else {}
     here = getattr(value, "line", line)
-    known = _fields(cls)
+    known = fields_of(cls)
     prefix = f"{name}." if name else ""
     failed = False
     for key in value:

@@ -5,33 +5,29 @@ Editors can validate a data file against it as it is typed; the export validates
 
 from __future__ import annotations
 
-import dataclasses
-import types
-import typing
-from typing import Any, Literal
+from typing import Any
 
-from .convert import hints
 from .kinds import COLLECTIONS, KINDS, ONE_PER_FILE
 from .model import ID_PATTERN
+from .shape import fields_of, shape
 
 SCHEMA_URI = "https://json-schema.org/draft/2020-12/schema"
 
 
 def _type_schema(tp: Any, meta: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
-    origin = typing.get_origin(tp)
-    if origin in (types.UnionType, typing.Union):
-        inner = [a for a in typing.get_args(tp) if a is not type(None)]
-        return {"anyOf": [_type_schema(inner[0], meta, defs), {"type": "null"}]}
-    if origin is tuple:
-        return {"type": "array", "items": _type_schema(typing.get_args(tp)[0], meta, defs)}
-    if origin is Literal:
-        return {"enum": list(typing.get_args(tp))}
-    if dataclasses.is_dataclass(tp):
-        _define(tp, defs)
-        return {"$ref": f"#/$defs/{tp.__name__}"}
+    kind, arg = shape(tp)
+    if kind == "optional":
+        return {"anyOf": [_type_schema(arg, meta, defs), {"type": "null"}]}
+    if kind == "list":
+        return {"type": "array", "items": _type_schema(arg, meta, defs)}
+    if kind == "choice":
+        return {"enum": list(arg)}
+    if kind == "object":
+        _define(arg, defs)
+        return {"$ref": f"#/$defs/{arg.__name__}"}
     base = {str: {"type": "string", "minLength": 1}, int: {"type": "integer"}, bool: {"type": "boolean"},
-            float: {"type": "number"}}[tp]
-    if tp is str and (meta.get("id") or meta.get("ref")):
+            float: {"type": "number"}}[arg]
+    if arg is str and (meta.get("id") or meta.get("ref")):
         base = {**base, "pattern": ID_PATTERN}
     return base
 
@@ -41,12 +37,13 @@ def _define(cls: type, defs: dict[str, Any]) -> None:
         return
     defs[cls.__name__] = {}  # placeholder against recursion
     props, required = {}, []
-    for f in dataclasses.fields(cls):
-        prop = _type_schema(hints(cls)[f.name], dict(f.metadata), defs)
-        if "doc" in f.metadata:
-            prop = {**prop, "description": f.metadata["doc"] + (f" (an id of a {f.metadata['ref']})" if "ref" in f.metadata else "")}
+    for f in fields_of(cls).values():
+        prop = _type_schema(f.type, f.meta, defs)
+        if "doc" in f.meta:
+            ref = f" (an id of a {f.meta['ref']})" if "ref" in f.meta else ""
+            prop = {**prop, "description": f.meta["doc"] + ref}
         props[f.name] = prop
-        if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+        if f.required:
             required.append(f.name)
     defs[cls.__name__] = {"type": "object", "description": (cls.__doc__ or "").strip().split("\n")[0],
                           "properties": props, "required": required, "additionalProperties": False}
