@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, get_args
 
 from .kinds import KINDS
-from .model import (Claim, Comparison, Dimension, Level, Perspective, Role, Salary, Skill, SkillNeed, Source,
-                    Term, Topic)
+from .model import (Claim, Comparison, Dimension, Level, Occupation, Perspective, Role, Salary, Skill, SkillNeed,
+                    Source, Term, Topic)
 
 
 @dataclass(frozen=True)
@@ -55,6 +55,7 @@ class Atlas:
     comparisons: tuple[Comparison, ...]
     terms: tuple[Term, ...]
     topics: tuple[Topic, ...]
+    occupations: tuple[Occupation, ...]
     # One id map per kind, named by its `ref` (kinds.KINDS): atlas.role["cto"], atlas.skill["python"].
     role: dict[str, Role] = field(default_factory=dict)
     topic: dict[str, Topic] = field(default_factory=dict)
@@ -65,6 +66,11 @@ class Atlas:
     perspective: dict[str, Perspective] = field(default_factory=dict)
     comparison: dict[str, Comparison] = field(default_factory=dict)
     term: dict[str, Term] = field(default_factory=dict)
+    occupation: dict[str, Occupation] = field(default_factory=dict)
+    roles_in: dict[str, tuple[Role, ...]] = field(default_factory=dict)
+    """By occupation id: the roles mapped to it."""
+    wages_of: dict[str, tuple[Salary, ...]] = field(default_factory=dict)
+    """By occupation id: the official pay statistics for the whole occupation."""
     skill_uses: dict[str, tuple[SkillUse, ...]] = field(default_factory=dict)
     """By skill id: the roles that use it."""
     uses_by_role: dict[str, tuple[SkillUse, ...]] = field(default_factory=dict)
@@ -93,7 +99,16 @@ class Atlas:
             steps_into=_group(career, lambda e: e.after),
             steps_out=_group(career, lambda e: e.before),
             linked_from=_linked_from(roles),
+            roles_in=_group(((c.occupation, r) for r in roles for c in r.classifications if c.occupation),
+                            lambda pair: pair[0], lambda pair: pair[1]),
+            wages_of=_group((s for s in kinds["salaries"] if s.occupation), lambda s: s.occupation),
         )
+
+    def official_pay(self, role: Role) -> tuple[Salary, ...]:
+        """Official pay statistics of the occupations the role is mapped to (each for the whole
+        occupation, never for the exact title), in the order of its classifications."""
+        ids = dict.fromkeys(c.occupation for c in role.classifications if c.occupation)
+        return tuple(s for oid in ids for s in self.wages_of.get(oid, ()))
 
     def skill_ids_of(self, role: Role) -> tuple[str, ...]:
         return tuple(use.skill for use in self.uses_by_role[role.id])
@@ -106,10 +121,10 @@ class Atlas:
 _LEVELS = get_args(Level)  # roles are listed from the most senior level down
 
 
-def _group(items: Iterable, key: Callable) -> dict:
+def _group(items: Iterable, key: Callable, value: Callable = lambda item: item) -> dict:
     grouped: dict = defaultdict(list)
     for item in items:
-        grouped[key(item)].append(item)
+        grouped[key(item)].append(value(item))
     return {k: tuple(v) for k, v in grouped.items()}
 
 

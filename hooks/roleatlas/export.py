@@ -41,7 +41,7 @@ def role_display(atlas: Atlas, role: Role) -> dict[str, Any]:
     q = role.qualifications
     return {"level": formats.level_text(role.level), "experience": formats.experience_text(q.experience),
             "education": formats.education_text(q.education),
-            "pay": [formats.salary_text(s) for s in atlas.salary_figures(role)],
+            "pay": formats.role_pay(atlas, role),
             "skills": list(atlas.skill_ids_of(role))}
 
 

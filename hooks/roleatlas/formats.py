@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .model import LEVEL_NAMES, Education, Experience, Salary, Term
+from .atlas import Atlas
+from .model import LEVEL_NAMES, RELATION_TEXT, Education, Experience, Occupation, Role, Salary, Term
 
 CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£"}
 
@@ -40,12 +41,27 @@ def level_text(level: str) -> str:
     return LEVEL_NAMES[level]
 
 
+def relation_text(relation: str) -> str:
+    return RELATION_TEXT[relation]
+
+
 def amount_text(salary: Salary) -> str:
     """One figure's amount: around $224,452, or $130,000 – $500,000+."""
     if salary.amount is not None:
         return ("around " if salary.approximate else "") + money(salary.amount, salary.currency)
     high = money(salary.high, salary.currency) + ("+" if salary.open_ended else "")
     return f"{money(salary.low, salary.currency)} – {high}"
+
+
+def percentiles_text(salary: Salary) -> str:
+    """10th $99,350 · 25th $125,470 · …"""
+    return " · ".join(f"{p.percentile}th {money(p.amount, salary.currency)}" for p in salary.percentiles)
+
+
+def occupation_pay_text(salary: Salary, occupation: Occupation) -> str:
+    """An official statistic, worded as a figure for the whole occupation, never for one title."""
+    return (f"{amount_text(salary)} ({salary.measure}) for all {occupation.title}, "
+            f"{salary.region}, {salary.as_of or salary.year}")
 
 
 def salary_text(salary: Salary) -> str:
@@ -70,3 +86,20 @@ def pay_summary(figures: Sequence[Salary]) -> str:
 def glossary(terms: Sequence[Term]) -> dict[str, str]:
     """Abbreviation → meaning on one line, as the tooltips of every page show them."""
     return {t.term: " ".join(t.meaning.split()) for t in terms}
+
+
+def role_pay(atlas: Atlas, role: Role) -> list[str]:
+    """Every pay figure shown for a role: its own figures, then the official statistics of its
+    occupations, each worded for the whole occupation."""
+    return ([salary_text(s) for s in atlas.salary_figures(role)]
+            + [occupation_pay_text(s, atlas.occupation[s.occupation]) for s in atlas.official_pay(role)])
+
+
+def role_pay_summary(atlas: Atlas, role: Role) -> str:
+    """One line of pay for tables: the role's own figures, else its occupation's median."""
+    own = atlas.salary_figures(role)
+    if own:
+        return pay_summary(own)
+    official = atlas.official_pay(role)
+    medians = [s for s in official if s.measure == "median"] or list(official)
+    return occupation_pay_text(medians[0], atlas.occupation[medians[0].occupation]) if medians else ""

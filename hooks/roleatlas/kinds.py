@@ -36,6 +36,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("sources", "source", model.Source),
     Kind("skills", "skill", model.Skill, page="skills/{id}.md"),
     Kind("salaries", "salary", model.Salary),
+    Kind("occupations", "occupation", model.Occupation),
     Kind("dimensions", "dimension", model.Dimension),
     Kind("perspectives", "perspective", model.Perspective),
     Kind("comparisons", "comparison", model.Comparison, page="compare/{id}.md"),

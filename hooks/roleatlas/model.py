@@ -18,6 +18,7 @@ from datetime import date
 from typing import Any, Literal
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+WEB_ADDRESS = r"https?://[^\s<>\"'`]+"
 
 Coverage = Literal["full", "limited"]
 Level = Literal["executive", "vice-president", "director", "individual-contributor", "other"]
@@ -26,7 +27,15 @@ LEVEL_NAMES: dict[str, str] = {"executive": "executive", "vice-president": "vice
 """How each level reads on a page; "other" is a role the sources do not place."""
 Need = Literal["required", "preferred", "mentioned"]
 SkillCategory = Literal["technical", "tools", "leadership", "interpersonal", "domain", "business"]
-Measure = Literal["average", "broad-range", "total-pay", "base", "estimate"]
+Measure = Literal["average", "broad-range", "total-pay", "base", "estimate", "median", "mean"]
+CodeSystem = Literal["O*NET-SOC", "ISCO-08", "ESCO"]
+Relation = Literal["listed-title", "broader", "none"]
+RELATION_TEXT: dict[str, str] = {
+    "listed-title": "the occupation lists this title among its job titles",
+    "broader": "the occupation is broader than the role",
+    "none": "no official occupation found for the role",
+}
+"""How each relation of a role to an official occupation reads on a page."""
 Currency = Literal["USD", "EUR", "GBP", "CAD", "AUD", "INR", "JPY", "CHF", "SGD"]
 
 
@@ -47,7 +56,8 @@ def opt(text: str, default: Any = None, **extra: Any) -> Any:
     return field(default=default, metadata={"doc": text, **extra})
 
 
-ROLE_SECTIONS = ("summary", "responsibilities", "qualifications", "skills", "salary", "career",
+ROLE_SECTIONS = ("summary", "classifications", "official-pay", "responsibilities", "qualifications", "skills",
+                 "salary", "career",
                  "related-roles", "work-setting", "notes", "perspectives", "job-description", "sources")
 """Anchors of the fixed sections of a role page; data ids must not take them."""
 
@@ -76,8 +86,22 @@ class Source:
     title: str = doc("The document's title.")
     kind: str = doc("What kind of document it is (Q&A thread, role profile…).")
     covers: str = doc("What the document covers, in a sentence.")
+    publisher: str | None = opt("Who publishes it (U.S. Bureau of Labor Statistics).")
+    url: str | None = opt("The publisher's own page, as read.")
+    data_date: str | None = opt("The date its figures refer to, as the page states it (May 2022 wages).")
+    read: str | None = opt("When the page was read, as YYYY-MM-DD.")
+    licence: str | None = opt("Its licence (CC BY 4.0, public domain).")
+    attribution: str | None = opt("The attribution text its licence asks for, as the publisher words it.")
     file: str | None = opt("File name of the source text in the shared sources folder.")
     notes: tuple[str, ...] = opt("What was left out of it and why (page noise).", ())
+
+    def check(self, today: date) -> list[tuple[str, str]]:
+        found = []
+        if self.url is not None and not re.fullmatch(WEB_ADDRESS, self.url):
+            found.append(("url", f"{self.url!r} is not a web address; give the page's full http(s) URL"))
+        if self.read is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", self.read):
+            found.append(("read", f"{self.read!r} is not a date; write it as YYYY-MM-DD"))
+        return found
 
 
 # --- shared pieces -------------------------------------------------------------------------
@@ -207,6 +231,23 @@ class SkillList:
 
 
 @model
+class Classification:
+    """How a role relates to an occupation of one official classification."""
+
+    system: CodeSystem = doc("The classification (O*NET-SOC, ISCO-08, ESCO).")
+    relation: Relation = doc("listed-title: the occupation lists the role's title; broader: the occupation "
+                             "is wider than the role; none: no occupation of the system fits.")
+    occupation: str | None = opt("Id of the occupation (none when relation is none).", ref="occupation")
+    note: str | None = opt("What the relation rests on, or why no occupation fits.")
+    source: str = doc("Id of the source the relation rests on.", ref="source")
+
+    def check(self, today: date) -> list[tuple[str, str]]:
+        if (self.relation == "none") != (self.occupation is None):
+            return [("occupation", "name an occupation unless relation is none, and none when it is")]
+        return []
+
+
+@model
 class RoleLink:
     role: str = doc("Id of the other role.", ref="role")
     relation: str = doc("How the two roles relate.")
@@ -246,6 +287,9 @@ class Role:
     career_from: tuple[CareerStep, ...] = opt("Roles that lead to this one.", ())
     career_to: tuple[CareerStep, ...] = opt("Roles this one leads to.", ())
     salaries: tuple[str, ...] = opt("Ids of salary figures for this role.", (), ref="salary")
+    classifications: tuple[Classification, ...] = opt("The official occupations the role maps to, one per "
+                                                      "classification system.", ())
+    unclassified: Statement | None = opt("Why the role has no classification, when it has none.")
     work_setting: tuple[Statement, ...] = opt("Where and how the work happens.", ())
     notes: tuple[Statement, ...] = opt("Other facts about the role.", ())
 
@@ -265,6 +309,33 @@ class Role:
 
 
 @model
+class Percentile:
+    percentile: int = doc("Which percentile (10, 25, 75, 90).")
+    amount: int = doc("The amount at that percentile.")
+
+
+@model
+class Occupation:
+    """An occupation of an official classification, as its publisher describes it."""
+
+    id: str = doc("Stable id (onet-11-3021-00).", id=True)
+    system: CodeSystem = doc("The classification it belongs to.")
+    code: str = doc("Its code in that classification (11-3021.00).")
+    title: str = doc("Its title, as the publisher writes it.")
+    url: str = doc("The publisher's page for it.")
+    source: str = doc("Id of the source (the publisher's page as read).", ref="source")
+    summary: str | None = opt("What the occupation covers, in the atlas's words.")
+    titles: tuple[str, ...] = opt("Job titles the publisher lists for it, as written.", ())
+    education: str | None = opt("Typical education to enter it, as the publisher states it.")
+    experience: str | None = opt("Work experience it typically asks for, as the publisher states it.")
+
+    def check(self, today: date) -> list[tuple[str, str]]:
+        if not re.fullmatch(WEB_ADDRESS, self.url):
+            return [("url", f"{self.url!r} is not a web address; give the page's full http(s) URL")]
+        return []
+
+
+@model
 class Salary:
     """One salary figure: a single amount or a range, with what it measures."""
 
@@ -281,6 +352,10 @@ class Salary:
     open_ended: bool = opt("The range has no upper limit (500,000+).", False)
     approximate: bool = opt("The source gives the figure as approximate (around 224,452).", False)
     period: Literal["year", "month", "hour"] = opt("What the amount is per.", "year")
+    occupation: str | None = opt("For an official statistic: id of the occupation it covers as a whole.",
+                                 ref="occupation")
+    as_of: str | None = opt("The date the figure refers to, as the source states it (May 2022).")
+    percentiles: tuple[Percentile, ...] = opt("Percentiles the source gives with the figure.", ())
 
     def check(self, today: date) -> list[tuple[str, str]]:
         found = []

@@ -16,6 +16,8 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from ..model import WEB_ADDRESS
+
 TEMPLATES = Path(__file__).parent / "templates"
 
 # Characters that mean something to Markdown, HTML, the tables, abbr, attr_list or pymdown,
@@ -68,6 +70,17 @@ def link(text: Any, target: str, page: str) -> Markup:
 def _link(text: Any, target: str, folder: str) -> Markup:
     """Pages in one folder link to the same roles, skills and sources: each link is made once."""
     return Markup(f"[{md(text)}]({_from_folder(target, folder)})")
+
+
+_URL = re.compile(WEB_ADDRESS)
+
+
+def external(text: Any, url: str) -> Markup:
+    """A link to a publisher's page. Addresses are checked on load to be plain http(s) URLs; one that
+    is not is refused here too, so nothing but an address can reach the link target."""
+    if not _URL.fullmatch(url):
+        raise ValueError(f"not a web address: {url!r}")
+    return Markup(f"[{md(text)}](<{url.replace('(', '%28').replace(')', '%29')}>)")
 
 
 def anchor(value: str) -> Markup:

@@ -9,7 +9,7 @@ from typing import Callable, Iterator, get_args
 
 from .. import formats, urls
 from ..atlas import Atlas
-from ..model import Role, Skill, SkillCategory, Topic
+from ..model import CodeSystem, Role, Skill, SkillCategory, Topic
 from .career import mermaid_flowchart
 from .compare_page import render_comparison
 from .role_page import render_role, sources_of
@@ -107,6 +107,13 @@ def _salaries(atlas: Atlas, built: date) -> str:
                   stale=[s for s in atlas.salaries if is_stale(s, built)])
 
 
+def _crosswalk(atlas: Atlas) -> str:
+    front = front_matter(title="Official classifications",
+                         description="How each role maps to O*NET-SOC, ISCO-08 and ESCO occupations, with their pay statistics.",
+                         search={"boost": 2})
+    return render("crosswalk.md.j2", urls.CROSSWALK, atlas, front=front, systems=get_args(CodeSystem))
+
+
 def _topics_index(atlas: Atlas) -> str:
     front = front_matter(title="Topics", description="Market demand, trends, best practices and challenges around the roles.")
     return render("topics_index.md.j2", urls.TOPICS, atlas, front=front)
@@ -143,6 +150,7 @@ def iter_pages(atlas: Atlas, built: date) -> Iterator[tuple[str, str]]:
     yield urls.TOPICS, _topics_index(atlas)
     yield urls.PERSPECTIVES, _simple("perspectives.md.j2", urls.PERSPECTIVES, "What practitioners say",
                                      "Practitioners on how the CTO and the VP of Engineering split the work.")(atlas)
+    yield urls.CROSSWALK, _crosswalk(atlas)
     yield urls.GLOSSARY, _glossary(atlas)
     yield urls.SOURCES, _sources(atlas)
 

@@ -30,7 +30,8 @@ def sources_of(atlas: Atlas, role: Role) -> list[str]:
     q = role.qualifications
     cited |= {x.source for x in (q.experience, q.education) if x} | {x.source for x in q.required + q.preferred}
     cited |= {x.source for x in role.related + role.career_from + role.career_to + role.work_setting + role.notes}
-    cited |= {atlas.salary[s].source for s in role.salaries}
+    cited |= {atlas.salary[s].source for s in role.salaries} | {s.source for s in atlas.official_pay(role)}
+    cited |= {c.source for c in role.classifications} | ({role.unclassified.source} if role.unclassified else set())
     cited |= {p.source for p, _ in atlas.claims_about.get(role.id, ())}
     return [s.id for s in atlas.sources if s.id in cited]
 
@@ -47,7 +48,8 @@ def render_role(atlas: Atlas, role: Role) -> str:
     )
     return render(
         "role.md.j2", page, atlas, front=front, role=role,
-        experience=formats.experience_text(q.experience), salary=formats.pay_summary(atlas.salary_figures(role)),
+        experience=formats.experience_text(q.experience), salary=formats.role_pay_summary(atlas, role),
+        official_pay=atlas.official_pay(role),
         has_qualifications=bool(q.experience or q.education or q.required or q.preferred),
         skills=atlas.uses_by_role[role.id],
         salaries=atlas.salary_figures(role),

@@ -11,7 +11,7 @@ from markupsafe import Markup
 
 from .. import formats, urls
 from ..atlas import Atlas
-from .markup import environment, link, md, relative
+from .markup import environment, external, link, md, relative
 
 
 def front_matter(**meta: Any) -> Markup:
@@ -47,6 +47,9 @@ class Links:
         rel = posixpath.relpath(urls.served_at(target), urls.served_at(self.page))
         return Markup(rel + ("/" if target.endswith(".md") else ""))
 
+    def external(self, text: Any, url: str) -> Markup:
+        return external(text, url)
+
     def page_of(self, ref: str, ident: str) -> Markup:
         """The relative URL of an entry's page (`to.page_of("comparison", c.id)`)."""
         return self.href(urls.page_of(ref, ident))
@@ -62,6 +65,11 @@ class Links:
 
     def comparison(self, comparison_id: str) -> Markup:
         return link(self.atlas.comparison[comparison_id].title, urls.page_of("comparison", comparison_id), self.page)
+
+    def occupation(self, occupation_id: str) -> Markup:
+        """An official occupation as "code title", linked to its entry on the crosswalk page."""
+        o = self.atlas.occupation[occupation_id]
+        return link(f"{o.code} {o.title}", f"{urls.CROSSWALK}#{occupation_id}", self.page)
 
     def source(self, source_id: str) -> Markup:
         """A citation: the source's title, linked to its entry on the sources page."""
