@@ -44,7 +44,7 @@ CASES = {
     "not utf-8": ("roles/beta.yaml", b"id: beta\ntitle: Caf\xe9\n", "2", r"\(file\)", "is not UTF-8"),
     "alias bomb": ("roles/beta.yaml", BILLION_LAUGHS, "1", "a", "anchors and aliases"),
     "deep nesting": ("roles/beta.yaml", "id: beta\nx: " + "[" * 500 + "]" * 500 + "\n", "2", r"x(\[0\])+", "nested more than"),
-    # libyaml's composer crashes the interpreter at this depth; the event scan must refuse it first
+    # libyaml's composer crashes the interpreter at this depth; the pre-check must keep it away
     "absurdly deep nesting": ("roles/beta.yaml", "id: beta\nx: " + "[" * 200_000 + "]" * 200_000 + "\n", "2",
                               r"x(\[0\])+", "nested more than"),
     "enormous string": ("roles/beta.yaml", "id: beta\ntitle: '" + "x" * 2_000_000 + "'\n", "1", r"\(file\)", "keep data files under"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -76,6 +77,11 @@ def test_role_id_must_match_its_file_name(tmp_path):
     ("a: &x [1, 2]\nb: *x\n", "anchors and aliases"),
     ("title: R&D lead\na: &x [1, 2]\nb: *x\n", "anchors and aliases"),
     ("a: [1, *x]\n", "anchors and aliases"),
+    ("a: &x 1\nb: *x\n", "anchors and aliases"),
+    ("a: &x 1\nb: &x 2\n", "anchors and aliases"),
+    ("a: {&k x: 1}\nb: {*k : 2}\n", "anchors and aliases"),
+    ("a: &x [1, *x]\n", "anchors and aliases"),
+    ("a: &x [" + "[], " * 60 + "]\nb: *x\n", "anchors and aliases"),  # many brackets: the Python composer
     ("".join(f"{'  ' * i}k{i}:\n" for i in range(12)) + "  " * 12 + "v\n", "nested more than"),
     ("- " * 12 + "x\n", "nested more than"),
     ("x: " + "[" * 40 + "]" * 40 + "\n", "nested more than"),
@@ -92,18 +98,35 @@ def test_bad_yaml_is_one_clear_line(tmp_path, text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("title: R&D lead, 5*3 teams\n", False),  # "&" and "*" inside words are text, not anchors
+    ("title: R&D lead, 5*3 teams\n", False),
     ("a:\n  - b: [1, {c: 2}]\n", False),
-    ("a: &x 1\n", True),
-    ("a: [*x]\n", True),
+    ("a: &x 1\nb: *x\n", False),  # aliases are refused while converting, at no cost here
     ("x: " + "[" * 200 + "]" * 200 + "\n", True),
     ("- " * 60 + "x\n", True),
     (" " * 120 + "x\n", True),
 ])
-def test_only_text_that_could_hold_aliases_or_deep_nesting_pays_for_the_event_scan(text, expected):
-    from roleatlas.yaml_lines import _needs_scan
+def test_only_text_that_could_nest_deep_is_kept_from_the_c_composer(text, expected):
+    from roleatlas.yaml_lines import _could_nest_deep
 
-    assert _needs_scan(text) is expected
+    assert _could_nest_deep(text) is expected
+
+
+def test_an_alias_is_refused_at_its_anchor_naming_both_fields(tmp_path):
+    from roleatlas.yaml_lines import read_yaml
+
+    path = tmp_path / "x.yaml"
+    path.write_text("id: x\nteam:\n  lead: &who {name: Ada}\n  deputy: *who\n", encoding="utf-8")
+    value, problems = read_yaml(path, "x.yaml")
+    assert value is None and [(p.line, p.field) for p in problems] == [(3, "team.lead")]
+    assert problems[0].message.endswith("write the value out in full (it is used again at team.deputy)")
+
+
+def test_an_anchor_never_used_is_harmless_and_allowed(tmp_path):
+    from roleatlas.yaml_lines import read_yaml
+
+    path = tmp_path / "x.yaml"
+    path.write_text("a: &x [1, 2]\nb: &y c\n", encoding="utf-8")
+    assert read_yaml(path, "x.yaml") == ({"a": [1, 2], "b": "c"}, [])
 
 
 def test_text_with_ampersands_loads_as_written(tmp_path):
@@ -174,19 +197,25 @@ def _nested(depth: int, kinds: list[bool]) -> object:
 @pytest.mark.parametrize("flow", [False, True, None])
 @pytest.mark.parametrize("indent", [2, 4])
 @pytest.mark.parametrize("kinds", [[True], [False], [True, False], [False, True, True]])
-def test_text_the_event_scan_skips_nests_no_deeper_than_the_composers_take(tmp_path, flow, indent, kinds):
+def test_text_the_c_composer_gets_nests_no_deeper_than_it_takes(tmp_path, monkeypatch, flow, indent, kinds):
     """The cheap pre-check must never wave through text nested deeper than it assumes: for every
-    depth and YAML style, text it lets skip the scan is within the safe depth, and anything deeper
-    than MAX_DEPTH is still refused."""
-    from roleatlas.yaml_lines import _SAFE_COMPOSE_DEPTH, MAX_DEPTH, _needs_scan, read_yaml
+    depth and YAML style, text it hands to libyaml's composer is within the safe depth, and
+    anything deeper than MAX_DEPTH is refused, by either composer, at the same line and field."""
+    from roleatlas import yaml_lines
+    from roleatlas.yaml_lines import _SAFE_COMPOSE_DEPTH, MAX_DEPTH, _could_nest_deep, read_yaml
 
     for depth in range(1, 160, 3):
         value = _nested(depth, kinds)
         text = yaml.safe_dump({"x": value}, default_flow_style=flow, indent=indent, width=10_000)
-        if not _needs_scan(text):
+        if not _could_nest_deep(text):
             assert _depth({"x": value}) <= _SAFE_COMPOSE_DEPTH, (depth, text[:200])
-    path = tmp_path / "deep.yaml"  # scanned or not, nesting past MAX_DEPTH is refused
-    path.write_text(yaml.safe_dump({"x": _nested(MAX_DEPTH + 2, kinds)}, default_flow_style=flow, indent=indent),
-                    encoding="utf-8")
-    value, problems = read_yaml(path, "deep.yaml")
-    assert value is None and "nested more than" in problems[0].message
+    found = set()
+    path = tmp_path / "deep.yaml"
+    for depth, c_composer in [(MAX_DEPTH + 2, True), (MAX_DEPTH + 2, False), (MAX_DEPTH + 2 + 6 * 18, False)]:
+        path.write_text(yaml.safe_dump({"x": _nested(depth, kinds)}, default_flow_style=flow, indent=indent),
+                        encoding="utf-8")  # 6 * 18 more levels: the same outer ones, whatever the kinds
+        monkeypatch.setattr(yaml_lines, "_could_nest_deep", lambda text: not c_composer)
+        value, problems = read_yaml(path, "deep.yaml")
+        assert value is None and "nested more than" in problems[0].message
+        found.add((problems[0].line, re.sub(r"k\d+", "k", problems[0].field)))  # key names count levels
+    assert len(found) == 1, found

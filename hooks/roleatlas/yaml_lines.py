@@ -8,7 +8,6 @@ never needs: aliases (and so alias bombs), duplicate keys, deep nesting and enor
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -19,17 +18,16 @@ from .problems import Problem
 MAX_FILE_BYTES = 1_000_000
 MAX_STRING_CHARS = 20_000
 MAX_DEPTH = 10
-MAX_NODES = 200_000
 
-# libyaml's parser when PyYAML has it (its wheels do): pure-Python PyYAML made reading data/ about
-# a quarter of a build at 1,000 roles (scripts/bench); same events, nodes and line numbers.
+# libyaml's parser when PyYAML has it (its wheels do): pure-Python PyYAML made reading data/ a
+# large part of a build (scripts/bench); same events, nodes and line numbers.
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 _TOO_DEEP = f"nested more than {MAX_DEPTH} levels deep; data files need far fewer"
-_ANCHOR_OR_ALIAS = re.compile(r"(?:^|[\s\[{,:?-])[&*]")
+_ALIASES = "YAML anchors and aliases (&name / *name) are not supported; write the value out in full"
 _SAFE_COMPOSE_DEPTH = 100  # far from where either composer runs out of stack
-_FAST_MAX_LEAD = 30  # columns of indentation and indicators a line may start with, unscanned
+_FAST_MAX_LEAD = 30  # columns of indentation and indicators a line may start with, composed in C
 _WIDE_LEAD = re.compile(r"\n[ \t?:-]{%d}" % (_FAST_MAX_LEAD + 1))
 
 
@@ -45,12 +43,6 @@ class LList(list):
 
     line: int = 0
     item_lines: list[int]
-
-
-@dataclass
-class _Limits:
-    path: str
-    nodes: int = 0
 
 
 class _Refused(Exception):
@@ -76,18 +68,29 @@ def _scalar(loader: yaml.SafeLoader, node: yaml.ScalarNode, where: str) -> Any:
     return value
 
 
-def _convert(loader: yaml.SafeLoader, node: yaml.Node, limits: _Limits, where: str = "", depth: int = 0) -> Any:
-    """Nodes to LMap/LList/scalars; aliases and absurd nesting never got this far (`_needs_scan`)."""
-    limits.nodes += 1
-    if limits.nodes > MAX_NODES:
-        raise _Refused(_line(node), f"more than {MAX_NODES:,} values in one file; split the file", where)
+def _reused(node: yaml.Node, where: str, first: str) -> _Refused:
+    return _Refused(_line(node), f"{_ALIASES} (it is used again at {where or '(top level)'})", first)
+
+
+def _convert(loader: yaml.SafeLoader, node: yaml.Node, seen: dict[int, str], where: str = "",
+             depth: int = 0) -> Any:
+    """Nodes to LMap/LList/scalars, refusing aliases and nesting deeper than MAX_DEPTH.
+
+    Aliases are refused by node identity: for each ``*name`` the composer hands back the very node
+    ``&name`` made, so a node met twice is an alias. That needs no pass of its own and stops an
+    alias bomb at its first reuse, before any value is built twice. An alias keeps no line of its
+    own, so the problem names the anchor's line and field, and the field that uses it again.
+    """
+    if id(node) in seen:
+        raise _reused(node, where, seen[id(node)])
+    seen[id(node)] = where
     if isinstance(node, yaml.ScalarNode):
         return _scalar(loader, node, where)
     depth += 1
     if depth > MAX_DEPTH:
         raise _Refused(_line(node), _TOO_DEEP, where)
     if isinstance(node, yaml.SequenceNode):
-        out = LList(_convert(loader, item, limits, f"{where}[{i}]", depth)
+        out = LList(_convert(loader, item, seen, f"{where}[{i}]", depth)
                     for i, item in enumerate(node.value))
         out.line, out.item_lines = _line(node), [_line(item) for item in node.value]
         return out
@@ -100,75 +103,61 @@ def _convert(loader: yaml.SafeLoader, node: yaml.Node, limits: _Limits, where: s
         path = f"{where}.{key}" if where else key
         if key in mapping:
             raise _Refused(_line(key_node), f"key '{key}' appears twice in the same mapping; keep one", path)
-        mapping[key] = _convert(loader, value_node, limits, path, depth)
+        if id(key_node) in seen:
+            raise _reused(key_node, path, seen[id(key_node)])
+        seen[id(key_node)] = path
+        mapping[key] = _convert(loader, value_node, seen, path, depth)
         mapping.key_lines[key] = _line(key_node)
     return mapping
 
 
-@dataclass
-class _Open:
-    """A mapping or list being read by `_scan`, and where in it we are."""
+def _could_nest_deep(text: str) -> bool:
+    """Whether the text could nest deeper than _SAFE_COMPOSE_DEPTH, so libyaml must not compose it.
 
-    is_map: bool
-    path: str
-    key: str | None = None
-    index: int = 0
-    expect_key: bool = True
-
-
-def _child_path(parent: _Open) -> str:
-    if parent.is_map:
-        return f"{parent.path}.{parent.key}" if parent.path else str(parent.key)
-    return f"{parent.path}[{parent.index}]"
-
-
-def _scan(text: str) -> None:
-    """Refuse aliases and deep nesting from the event stream, before anything is built.
-
-    Composing a node tree recurses once per level and expands nothing, but building values from
-    aliases can (a "billion laughs"), and deep nesting exhausts the stack; events cost neither.
+    Both composers recurse once per level, libyaml's in C: nesting deep enough crashes the
+    interpreter instead of raising, before `_convert` could refuse it. Conservative and cheap, as
+    every file passes here: each level of nesting needs an open bracket, or a column of
+    indentation or indicators at the start of a line (two levels per column at most), so a file
+    with few brackets and no wide lead is safe.
     """
-    stack: list[_Open] = []
-    for event in yaml.parse(text, Loader=_SafeLoader):
-        if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-            stack.pop()
-            continue
-        if not isinstance(event, (yaml.ScalarEvent, yaml.AliasEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-            continue
-        parent = stack[-1] if stack else None
-        if parent and parent.is_map and parent.expect_key:
-            parent.key = event.value if isinstance(event, yaml.ScalarEvent) else "?"
-            parent.expect_key = False
-            if isinstance(event, yaml.ScalarEvent):
-                continue
-        path = _child_path(parent) if parent else ""
-        if parent and parent.is_map:
-            parent.expect_key = True
-        elif parent:
-            parent.index += 1
-        line = event.start_mark.line + 1
-        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise _Refused(line, "YAML anchors and aliases (&name / *name) are not supported; "
-                           "write the value out in full", path)
-        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-            stack.append(_Open(isinstance(event, yaml.MappingStartEvent), path))
-            if len(stack) > MAX_DEPTH:
-                raise _Refused(line, _TOO_DEEP, path)
-
-
-def _needs_scan(text: str) -> bool:
-    """Whether the text could hold an anchor, an alias or nesting deep enough to hurt composing.
-
-    Conservative and cheap (the event scan was a third of reading data/ at 1,000 roles): an anchor
-    or alias starts after a space or an indicator, never inside a word like "R&D"; each level of
-    nesting needs an open bracket, or a column of indentation or indicators at the start of a line
-    (two levels per column at most), so a file without a wide indent and with few brackets is safe.
-    """
-    if ("&" in text or "*" in text) and _ANCHOR_OR_ALIAS.search(text):
-        return True
     if 2 * (_FAST_MAX_LEAD + 1) + text.count("[") + text.count("{") > _SAFE_COMPOSE_DEPTH:
         return True
     return _WIDE_LEAD.search("\n" + text) is not None  # a line (the first too) with a wide lead
+
+
+_SHALLOW_BASES = (_SafeLoader,) if issubclass(_SafeLoader, yaml.composer.Composer) else (
+    yaml.composer.Composer, _SafeLoader)
+
+
+class _ShallowLoader(*_SHALLOW_BASES):  # type: ignore[misc]
+    """The same parser with PyYAML's Python composer, which reads no deeper than MAX_DEPTH + 1 levels.
+
+    For text that `_could_nest_deep` only, as composing in Python costs more than in C. When a
+    collection opens one level deeper than MAX_DEPTH, the rest of the stream reads as ended: the
+    tree still holds that (now empty) collection, so `_convert` refuses it with its line and field
+    like any other, and the composer never recurses past it, however deep or long the text is.
+    """
+
+    def __init__(self, text: str):
+        _SafeLoader.__init__(self, text)
+        self.anchors: dict[str, yaml.Node] = {}  # the C loader has its own; its Python composer needs this
+        self._open = 0
+        self._stop: yaml.Event | None = None
+
+    def check_event(self, *choices: type) -> bool:
+        return self._stop is not None or super().check_event(*choices)
+
+    def get_event(self) -> yaml.Event:
+        if self._stop is not None:
+            return self._stop
+        event = super().get_event()
+        if isinstance(event, yaml.CollectionStartEvent):
+            self._open += 1
+            if self._open > MAX_DEPTH:
+                self._stop = event
+        elif isinstance(event, yaml.CollectionEndEvent):
+            self._open -= 1
+        return event
 
 
 def _decode(raw: bytes, shown: str) -> tuple[str | None, list[Problem]]:
@@ -205,17 +194,18 @@ def read_yaml(path: Path, shown: str) -> tuple[Any, list[Problem]]:
         return None, problems
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         return None, [Problem(shown, 1, "", "the file is empty; add its data or delete the file")]
-    loader = _SafeLoader(text)
+    loader = _ShallowLoader(text) if _could_nest_deep(text) else _SafeLoader(text)
     try:
-        if _needs_scan(text):
-            _scan(text)
         node = loader.get_single_node()
         if node is None:
             return None, [Problem(shown, 1, "", "the file is empty; add its data or delete the file")]
-        return _convert(loader, node, _Limits(shown)), []
+        return _convert(loader, node, {}), []
     except _Refused as err:
         return None, [Problem(shown, err.line, err.where, err.message)]
     except yaml.YAMLError as err:
+        said = f"{err.context} {err.problem}" if isinstance(err, yaml.composer.ComposerError) else ""
+        if "alias" in said or "anchor" in said:  # a *name never defined, or a &name given twice
+            return None, [Problem(shown, err.problem_mark.line + 1, "", _ALIASES)]
         return None, [_syntax_problem(err, shown, text)]
     finally:
         loader.dispose()
