@@ -19,11 +19,13 @@ from conftest import ROOT
 
 # A reference is shown as a link on the page of the file (or entry) that holds it.
 LINK_TARGETS = {"source": "sources/#{}", "skill": "skills/{}/", "skills": "skills/{}/", "role": "roles/{}/",
-                "roles": "roles/{}/", "salaries": "salaries/#{}", "dimension": "perspectives/#{}"}
+                "roles": "roles/{}/", "salaries": "salaries/#{}", "dimension": "perspectives/#{}",
+                "occupation": "crosswalk/#{}"}
 # Collections whose entries each have their own page: file -> (list key, address of an entry's page).
 ENTRY_PAGES = {"skills.yaml": ("skills", "skills/{}/"), "comparisons.yaml": ("comparisons", "compare/{}/")}
 # Files shown on one page; dimensions are explained on the perspectives page.
 FILE_PAGES = {"perspectives.yaml": "perspectives/", "salaries.yaml": "salaries/", "sources.yaml": "sources/",
+              "occupations.yaml": "crosswalk/",
               "dimensions.yaml": "perspectives/", "glossary.yaml": ""}
 
 
@@ -121,7 +123,14 @@ def reference_shown(file: str, doc: Any, where: str, key: str, value: str, pages
     return LINK_TARGETS[key].format(value) in pages.links(page)
 
 
+# Choices a page shows in words rather than as the value itself.
+WORDED = {("relation", "listed-title"): "lists this title", ("relation", "broader"): "broader than the role",
+          ("relation", "none"): "no official occupation"}
+
+
 def shown(file: str, doc: Any, where: str, key: str, value: Any, text: str, pages: Pages) -> bool:
+    if (key, value) in WORDED:
+        return WORDED[key, value] in pages.text(page_of(file, doc, where))
     if isinstance(value, bool):
         return flag_shown(file, doc, where, key, value, pages)
     if isinstance(value, int):

@@ -103,3 +103,23 @@ def role_pay_summary(atlas: Atlas, role: Role) -> str:
     official = atlas.official_pay(role)
     medians = [s for s in official if s.measure == "median"] or list(official)
     return occupation_pay_text(medians[0], atlas.occupation[medians[0].occupation]) if medians else ""
+
+
+def _occupation_fact(atlas: Atlas, role: Role, name: str) -> str:
+    """An occupation-level fact (education, experience) for a role whose sources give none, worded
+    as what the publisher says of everyone in the occupation."""
+    for c in role.classifications:
+        statement = getattr(atlas.occupation[c.occupation], name) if c.occupation else None
+        if statement:
+            return f"{statement.text} (typical for all {atlas.occupation[c.occupation].title})"
+    return ""
+
+
+def role_experience_summary(atlas: Atlas, role: Role) -> str:
+    """The role's own typical experience, else its occupation's."""
+    return experience_text(role.qualifications.experience) or _occupation_fact(atlas, role, "experience")
+
+
+def role_education_summary(atlas: Atlas, role: Role) -> str:
+    """The role's own education, else its occupation's typical entry-level education."""
+    return education_text(role.qualifications.education) or _occupation_fact(atlas, role, "education")

@@ -326,8 +326,8 @@ class Occupation:
     source: str = doc("Id of the source (the publisher's page as read).", ref="source")
     summary: str | None = opt("What the occupation covers, in the atlas's words.")
     titles: tuple[str, ...] = opt("Job titles the publisher lists for it, as written.", ())
-    education: str | None = opt("Typical education to enter it, as the publisher states it.")
-    experience: str | None = opt("Work experience it typically asks for, as the publisher states it.")
+    education: Statement | None = opt("Typical education to enter it, as a publisher states it.")
+    experience: Statement | None = opt("Work experience it typically asks for, as a publisher states it.")
 
     def check(self, today: date) -> list[tuple[str, str]]:
         if not re.fullmatch(WEB_ADDRESS, self.url):

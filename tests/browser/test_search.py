@@ -18,7 +18,10 @@ EXPECTED = {
     "VPE": ["roles/vp-engineering/"],
     "VP Eng": ["roles/vp-engineering/"],
     "VP of Engineering": ["roles/vp-engineering/"],
-    "head of ML": ["roles/vp-ai-ml-engineering/"],
+    "VP of Machine Learning": ["roles/vp-ai-ml-engineering/"],
+    # roles by the codes and titles of the official occupations they map to
+    "11-1011": ["roles/cto/", "roles/cio/"],
+    "Architectural and Engineering Managers": ["roles/vp-engineering/", "roles/principal-engineer/"],
     # skills and tools
     "PyTorch": ["skills/pytorch/"],
     "Kubernetes": ["skills/kubernetes/"],

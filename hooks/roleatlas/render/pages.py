@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Callable, Iterator, get_args
 
-from .. import formats, urls
+from .. import urls
 from ..atlas import Atlas
 from ..model import CodeSystem, Role, Skill, SkillCategory, Topic
 from .career import mermaid_flowchart
@@ -71,7 +71,7 @@ def _matrix(atlas: Atlas) -> str:
     for role in atlas.roles:
         uses = atlas.uses_by_role[role.id]
         key = [u.skill for u in uses if u.need_word == "required"][:5] or [u.skill for u in uses[:5]]
-        rows.append(MatrixRow(role, formats.education_text(role.qualifications.education), tuple(key)))
+        rows.append(MatrixRow(role, tuple(key)))
     front = front_matter(title="All roles at a glance",
                          description="Every role on the same columns: focus, scope, experience, education, key skills and pay.")
     return render("matrix.md.j2", urls.MATRIX, atlas, front=front, rows=rows)
@@ -122,7 +122,6 @@ def _topics_index(atlas: Atlas) -> str:
 @dataclass(frozen=True)
 class MatrixRow:
     role: Role
-    education: str
     skills: tuple[str, ...]
 
 
