@@ -111,7 +111,10 @@ def _crosswalk(atlas: Atlas) -> str:
     front = front_matter(title="Official classifications",
                          description="How each role maps to O*NET-SOC, ISCO-08 and ESCO occupations, with their pay statistics.",
                          search={"boost": 2})
-    return render("crosswalk.md.j2", urls.CROSSWALK, atlas, front=front, systems=get_args(CodeSystem))
+    used = {c.system for role in atlas.roles for c in role.classifications}
+    systems = [s for s in get_args(CodeSystem) if s in used]
+    return render("crosswalk.md.j2", urls.CROSSWALK, atlas, front=front, systems=systems,
+                  unused=[s for s in get_args(CodeSystem) if s not in used])
 
 
 def _topics_index(atlas: Atlas) -> str:
