@@ -1,14 +1,15 @@
 """The registry of data kinds: the one list the loader, the Atlas, the export and the schema read.
 
 Adding a kind of data is one entry here (plus its model class and, if it has pages, a template):
-where its files live, what its entries are called in references (`ref=` in the model), where its
-pages are, and whether it is published under /api/.
+where its files live, what its entries are called in references (`ref=` in the model), which
+field identifies an entry, and where its pages are. Every kind is published as /api/<name>.json.
 """
 
 from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+
 from . import model
 
 
