@@ -22,6 +22,7 @@ SALARIES = "salaries.md"
 PERSPECTIVES = "perspectives.md"
 GLOSSARY = "glossary.md"
 SOURCES = "sources.md"
+CHANGES = "changes.md"
 
 
 def page_of(ref: str, ident: str) -> str:
