@@ -1,8 +1,14 @@
 """MkDocs glue for Role Atlas: the only module that imports MkDocs.
 
 Each build loads data/ afresh (so `mkdocs serve` picks up every edit), renders the pages in memory
-and adds them as generated files: nothing is ever written into docs/. Data problems stop the
-build with one line per problem and no traceback.
+and adds them as generated files: nothing is ever written into docs/. Data problems stop
+`mkdocs build` with one line per problem and no traceback. While serving they do not stop the
+build (MkDocs would then hold every request until a build succeeds): the build succeeds with every
+page replaced by the list of problems, so live reload shows them at once, and the next build after
+the fix brings the site back.
+
+Role, topic, skill and comparison pages point the theme's "Edit this page" button at the data file
+that holds them; role pages say when that file last changed (from git, when there is a history).
 """
 
 from __future__ import annotations
@@ -10,8 +16,10 @@ from __future__ import annotations
 import gc
 import logging
 import os
+import posixpath
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -21,10 +29,14 @@ from mkdocs.structure.files import File, Files
 
 from roleatlas.export import api_files
 from roleatlas.formats import glossary
+from roleatlas.history import read_history
 from roleatlas.load import load
+from roleatlas.origins import entry_files
 from roleatlas.problems import DataError
 from roleatlas.redirects import redirects
+from roleatlas.render.error_page import error_html, error_markdown
 from roleatlas.render.pages import iter_pages
+from roleatlas import urls
 from roleatlas.when import build_date
 
 log = logging.getLogger("mkdocs.plugins.roleatlas")
@@ -36,33 +48,131 @@ def _data_dir(config: MkDocsConfig) -> Path:
     return Path(override) if override else Path(config.config_file_path).parent / "data"
 
 
+@dataclass
+class _Session:
+    """What one process remembers between builds: whether it serves, the problems of the build
+    under way (for the 404 page) and the pages of the last good build (addresses to answer)."""
+
+    serving: bool = False
+    problems: list | None = None
+    pages: list[str] = field(default_factory=list)
+
+
+_session = _Session()
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _session.serving = command == "serve"
+
+
+def on_serve(server, config: MkDocsConfig, builder):
+    _session.serving = True  # also `mkdocs serve --clean`, which starts up as a build
+    return server
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    _session.problems = None
     data = str(_data_dir(config))
     if data not in config.watch:
         config.watch.append(data)
+    _set_repository(config)
     return config
+
+
+def _set_repository(config: MkDocsConfig) -> None:
+    """The edit buttons need `repo_url` (REPO_URL in mkdocs.yml; the Pages workflow sets it to the
+    repository being built, so a fork's site points at the fork); without it, none."""
+    if not config.repo_url:
+        config.edit_uri = None
 
 
 @event_priority(100)  # before other plugins (redirects) look at the files
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     data_dir = _data_dir(config)
     built = build_date()
+    root = Path(config.config_file_path).parent
     with _collector_paused():
         try:
             atlas = load(data_dir, root=data_dir.parent, today=built)
         except DataError as err:
-            raise PluginError(str(err)) from None
-        generated = [*iter_pages(atlas, built), *api_files(atlas)]
+            if not _session.serving:
+                raise PluginError(str(err)) from None
+            return _problem_pages(files, config, data_dir, err)
+        history = read_history(data_dir)
+        prefix = _repo_path(data_dir, root)
+        generated = [*iter_pages(atlas, built, history, (prefix or "data") + "/"), *api_files(atlas)]
     _set_glossary(config, glossary(atlas.terms))
+    docs = _repo_path(Path(config.docs_dir), root)
+    for file in files.documentation_pages():
+        file.edit_uri = f"{docs}/{file.src_uri}" if docs else None
+    edit = _edit_paths(data_dir, prefix)
     for path, content in generated:
         if files.get_file_from_path(path) is not None:
             raise PluginError(f"docs/{path} would be replaced by a generated file; remove or rename it")
-        files.append(File.generated(config, path, content=content))
+        file = File.generated(config, path, content=content)
+        file.edit_uri = edit.get(path)
+        files.append(file)
+    _session.pages = [f.src_uri for f in files.documentation_pages()]
     maps, shared = redirects(atlas)
     for name, owners in shared.items():
         log.info("No redirect for roles/%s/: the name is shared by %s", name, ", ".join(sorted(owners)))
     _set_redirects(config, maps)
     return files
+
+
+def _repo_path(path: Path, root: Path) -> str | None:
+    """`path` relative to the project's root, as the repository names it; None when outside."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return None
+
+
+def _edit_paths(data_dir: Path, prefix: str | None) -> dict[str, str]:
+    """Page → the data file its edit button opens (relative to the repository's root)."""
+    if prefix is None:
+        return {}
+    return {urls.page_of(ref, ident): posixpath.join(prefix, path)
+            for (ref, ident), path in entry_files(data_dir).items()}
+
+
+def _problem_pages(files: Files, config: MkDocsConfig, data_dir: Path, err: DataError) -> Files:
+    """While serving: every page of the last good build, every page the navigation and the data's
+    file names promise, and docs/'s own pages become the list of problems; the 404 page too."""
+    log.info("%s\nEvery page shows the problems until they are fixed.", err)
+    _session.problems = err.problems
+    page = error_markdown(err.problems)
+    wanted = {*_session.pages, urls.HOME, *_nav_pages(config.nav)}
+    for file in files.documentation_pages():
+        wanted.add(file.src_uri)
+        files.remove(file)
+    for path in _entry_pages(data_dir):
+        wanted.add(path)
+    for path in sorted(wanted):
+        files.append(File.generated(config, path, content=page))
+    return files
+
+
+def _entry_pages(data_dir: Path) -> Iterator[str]:
+    """Pages the data's file names promise even when nothing can be read (roles/<id>.yaml …)."""
+    for (ref, ident) in entry_files(data_dir):
+        yield urls.page_of(ref, ident)
+
+
+def _nav_pages(nav) -> Iterator[str]:
+    for item in nav or ():
+        value = next(iter(item.values())) if isinstance(item, dict) else item
+        if isinstance(value, list):
+            yield from _nav_pages(value)
+        elif isinstance(value, str) and value.endswith(".md"):
+            yield value
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    """While the data has problems, the page for unknown addresses lists them as well."""
+    if template_name == "404.html" and _session.problems is not None:
+        return error_html(_session.problems)
+    return output_content
 
 
 @contextmanager

@@ -19,10 +19,13 @@ import shutil
 import socket
 import subprocess
 import threading
+import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
 import pytest
+from markupsafe import escape
 
 from conftest import MKDOCS, ROOT
 
@@ -144,6 +147,94 @@ def test_editing_a_role_file_while_serving_rebuilds_it_once(tmp_path):
             assert watched_files(log) == as_left, f"the build after edit {edit} changed a watched file:\n{log}"
             log.wait_for("Reloading browsers", times=edit)
             assert log.count("Detected file changes") == edit, f"more than one rebuild per edit:\n{log}"
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def start_server(data: Path | None, extra_env: dict[str, str] | None = None,
+                 project: Path = ROOT) -> tuple[subprocess.Popen, Log, "Server"]:
+    """`mkdocs serve` of `project` on `data` (None: the project's own data/), at a free port."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", **(extra_env or {})}
+    env.pop("ROLE_ATLAS_DATA", None)
+    if data is not None:
+        env["ROLE_ATLAS_DATA"] = str(data)
+    process = subprocess.Popen([*MKDOCS, "serve", "--livereload", "--dev-addr", f"127.0.0.1:{free_port()}"],
+                               cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    log = Log(process)
+    port = int(log.wait_for("Serving on http://127.0.0.1:").rsplit(":", 1)[1].strip(" /"))
+    return process, log, Server(port, log)
+
+
+def unknown_address(server: Server, path: str) -> tuple[int, str]:
+    """The status and page the server answers for an address that is no page."""
+    try:
+        with urllib.request.urlopen(server.url + path, timeout=WAIT) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as err:
+        return err.code, err.read().decode("utf-8")
+
+
+PROBLEM = "data/roles/cto.yaml:3: coverage: got the text '<b>partial</b>'; expected one of 'full', 'limited'"
+SHOWN = str(escape(PROBLEM))  # as the page holds it: the data's <b> is text, not markup
+
+
+def test_a_data_problem_shows_on_every_page_while_serving_and_the_fix_brings_the_site_back(tmp_path):
+    """Break a role file while serving: the next build succeeds with the problem (escaped) on every
+    page, known or not, and the build after the fix serves the site again. No clock waits: each step
+    waits for the server's next epoch; the time from save to the error page is measured, not waited."""
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    staging = tmp_path / "staging"
+    staging.mkdir()
+    process, log, server = start_server(data)
+    try:
+        epoch, html = server.page(PAGE)
+        assert "atlas-data-problems" not in html and "Chief Technology Officer" in html
+
+        role_file = data / "roles" / "cto.yaml"
+        original = role_file.read_text(encoding="utf-8")
+        assert "\ncoverage: full\n" in original
+        saved = time.monotonic()
+        replace(role_file, original.replace("\ncoverage: full\n", "\ncoverage: <b>partial</b>\n", 1), staging)
+        epoch = server.next_epoch(epoch)
+        served, html = server.page(PAGE)
+        seconds = time.monotonic() - saved
+        assert served == epoch, f"the page served is not the newest build's:\n{log}"
+        assert "atlas-data-problems" in html, f"no problem list on {PAGE}:\n{log}"
+        assert SHOWN in html, html
+        assert "<b>partial</b>" not in html
+        for other in ("", "roles/", "skills/python/", "use-the-data/"):  # generated, index and docs/ pages
+            assert SHOWN in server.page(other)[1], other
+        status, missing = unknown_address(server, "roles/no-such-role/")
+        assert status == 404 and SHOWN in missing, missing
+        assert "Every page shows the problems until they are fixed" in str(log)
+        print(f"save to error page served: {seconds:.2f} s")
+
+        replace(role_file, original, staging)
+        epoch = server.next_epoch(epoch)
+        served, html = server.page(PAGE)
+        assert served == epoch and "atlas-data-problems" not in html and "Chief Technology Officer" in html, log
+        status, missing = unknown_address(server, "roles/no-such-role/")
+        assert status == 404 and "atlas-data-problems" not in missing and "Page not found" in missing
+        assert process.poll() is None, f"the server stopped:\n{log}"
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def test_serving_starts_with_broken_data_and_shows_the_problem(tmp_path):
+    """`mkdocs serve` on data that is already broken still starts, and shows the problem at the
+    addresses the data's file names promise."""
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    role_file = data / "roles" / "cto.yaml"
+    role_file.write_text(role_file.read_text(encoding="utf-8").replace("\ncoverage: full\n", "\ncoverage: <b>partial</b>\n", 1),
+                         encoding="utf-8")
+    process, log, server = start_server(data)
+    try:
+        for path in (PAGE, "skills/python/", "salaries/"):
+            assert SHOWN in server.page(path)[1], f"{path}:\n{log}"
     finally:
         process.terminate()
         process.wait(timeout=30)

@@ -23,6 +23,7 @@ PERSPECTIVES = "perspectives.md"
 GLOSSARY = "glossary.md"
 SOURCES = "sources.md"
 CROSSWALK = "crosswalk.md"
+CHANGES = "changes.md"
 
 
 def page_of(ref: str, ident: str) -> str:

@@ -9,8 +9,10 @@ from typing import Callable, Iterator, get_args
 
 from .. import urls
 from ..atlas import Atlas
+from ..history import NO_HISTORY, History, entry_file
 from ..model import CodeSystem, Role, Skill, SkillCategory, Topic
 from .career import mermaid_flowchart
+from .changes_page import render_changes
 from .compare_page import render_comparison
 from .role_page import render_role, sources_of
 from .salary_chart import ChartRow, is_stale, salary_svg
@@ -128,16 +130,19 @@ class MatrixRow:
     skills: tuple[str, ...]
 
 
-def iter_pages(atlas: Atlas, built: date) -> Iterator[tuple[str, str]]:
+def iter_pages(atlas: Atlas, built: date, history: History = NO_HISTORY,
+               data_prefix: str = "data/") -> Iterator[tuple[str, str]]:
     """Yield (path, Markdown) for every page; one pass per kind, linear in the data. `built` is the
-    build's date (old salary figures are flagged against it), given so a build is reproducible."""
+    build's date (old salary figures are flagged against it), given so a build is reproducible;
+    `history` is the data's git history (empty without git), `data_prefix` where the data folder is."""
     yield urls.HOME, _simple("home.md.j2", urls.HOME, "Role Atlas",
                               "Technical leadership roles compared: CTO, VP of Engineering, VP of AI/ML "
                               "Engineering and the roles around them, every fact sourced.")(atlas)
     yield urls.ROLES, _simple("roles_index.md.j2", urls.ROLES, "Roles",
                                     "Every role in Role Atlas with its focus, experience and pay.")(atlas)
     for role in atlas.roles:
-        yield urls.page_of("role", role.id), render_role(atlas, role)
+        changed = history.last_changed.get(entry_file("role", role.id) or "")
+        yield urls.page_of("role", role.id), render_role(atlas, role, changed=changed)
     yield urls.SKILLS, _skills_index(atlas)
     for skill in atlas.skills:
         yield urls.page_of("skill", skill.id), _skill_page(atlas, skill)
@@ -155,7 +160,8 @@ def iter_pages(atlas: Atlas, built: date) -> Iterator[tuple[str, str]]:
     yield urls.CROSSWALK, _crosswalk(atlas)
     yield urls.GLOSSARY, _glossary(atlas)
     yield urls.SOURCES, _sources(atlas)
+    yield urls.CHANGES, render_changes(atlas, history, data_prefix)
 
 
-def render_site(atlas: Atlas, built: date) -> Pages:
-    return dict(iter_pages(atlas, built))
+def render_site(atlas: Atlas, built: date, history: History = NO_HISTORY) -> Pages:
+    return dict(iter_pages(atlas, built, history))

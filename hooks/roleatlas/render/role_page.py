@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+from markupsafe import Markup
+
 from .. import formats, urls
 from ..atlas import Atlas
 from ..model import Role
@@ -36,7 +40,8 @@ def sources_of(atlas: Atlas, role: Role) -> list[str]:
     return [s.id for s in atlas.sources if s.id in cited]
 
 
-def render_role(atlas: Atlas, role: Role) -> str:
+def render_role(atlas: Atlas, role: Role, changed: date | None = None) -> str:
+    """The role's page; `changed` is the day its data file last changed (None without history)."""
     page = urls.page_of("role", role.id)
     q = role.qualifications
     front = front_matter(
@@ -53,6 +58,8 @@ def render_role(atlas: Atlas, role: Role) -> str:
         has_qualifications=bool(q.experience or q.education or q.required or q.preferred),
         skills=atlas.uses_by_role[role.id],
         salaries=atlas.salary_figures(role),
+        changed=Markup(changed.isoformat()) if changed else "",  # digits and hyphens only
+        figures_year=max((s.year for s in atlas.salary_figures(role)), default=""),
         career_from=[(e.before, e.note, e.source) for e in atlas.steps_into.get(role.id, ())],
         career_to=[(e.after, e.note, e.source) for e in atlas.steps_out.get(role.id, ())],
         related=related(atlas, role),
