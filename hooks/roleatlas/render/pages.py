@@ -128,7 +128,7 @@ def iter_pages(atlas: Atlas, built: date) -> Iterator[tuple[str, str]]:
     yield urls.ROLES, _simple("roles_index.md.j2", urls.ROLES, "Roles",
                                     "Every role in Role Atlas with its focus, experience and pay.")(atlas)
     for role in atlas.roles:
-        yield urls.page_of("role", role.id), render_role(atlas, role)
+        yield urls.page_of("role", role.id), render_role(atlas, role, built)
     yield urls.SKILLS, _skills_index(atlas)
     for skill in atlas.skills:
         yield urls.page_of("skill", skill.id), _skill_page(atlas, skill)

@@ -5,8 +5,11 @@ from __future__ import annotations
 from .. import formats, urls
 from ..atlas import Atlas
 from ..model import Role
-from .job_description import fenced, job_description
+from datetime import date
+
+from .job_description import job_description_tabs
 from .jsonld import occupation
+from .salary_chart import is_stale
 from .templating import front_matter, meta_text, render
 
 
@@ -35,7 +38,25 @@ def sources_of(atlas: Atlas, role: Role) -> list[str]:
     return [s.id for s in atlas.sources if s.id in cited]
 
 
-def render_role(atlas: Atlas, role: Role) -> str:
+def figure_title(label: str) -> str:
+    """The title a salary figure is for: its label after the first comma ("Average salary, Vice
+    President of Engineering (AI/ML included)" is for "Vice President of Engineering (AI/ML
+    included)"); the whole label when it has no comma."""
+    return label.split(",", 1)[1].strip() if "," in label else label.strip()
+
+
+def pay_summary(role: Role, figures) -> str:
+    """The pay line of "At a glance": the span of the role's figures, and, when a figure is for a
+    title that is not one of the role's names (a different or wider title), what it measures."""
+    text = formats.pay_summary(figures)
+    names = {n.casefold() for n in role.names}
+    other = [s.label for s in figures if figure_title(s.label).casefold() not in names]
+    if text and other:
+        text += "; measured as: " + "; ".join(other)
+    return text
+
+
+def render_role(atlas: Atlas, role: Role, built: date | None = None) -> str:
     page = urls.page_of("role", role.id)
     q = role.qualifications
     front = front_matter(
@@ -47,14 +68,16 @@ def render_role(atlas: Atlas, role: Role) -> str:
     )
     return render(
         "role.md.j2", page, atlas, front=front, role=role,
-        experience=formats.experience_text(q.experience), salary=formats.pay_summary(atlas.salary_figures(role)),
+        experience=formats.experience_text(q.experience), salary=pay_summary(role, atlas.salary_figures(role)),
         has_qualifications=bool(q.experience or q.education or q.required or q.preferred),
         skills=atlas.uses_by_role[role.id],
         salaries=atlas.salary_figures(role),
+        stale=[s for s in atlas.salary_figures(role) if built and is_stale(s, built)],
+        built=built.isoformat() if built else "",
         career_from=[(e.before, e.note, e.source) for e in atlas.steps_into.get(role.id, ())],
         career_to=[(e.after, e.note, e.source) for e in atlas.steps_out.get(role.id, ())],
         related=related(atlas, role),
         claims=atlas.claims_about.get(role.id, ()),
         sources=sources_of(atlas, role),
-        job_description=fenced(job_description(atlas, role)),
+        job_description=job_description_tabs(atlas, role),
     )
