@@ -134,10 +134,32 @@
     });
   }
 
+  /* The job description's blocks get a labelled copy button of their own: the theme's icon
+   * button appears on hover only, and not at all on some touch screens. */
+  function jobDescriptionButtons(root) {
+    root.querySelectorAll(".atlas-jd .tabbed-block").forEach(function (block) {
+      var code = block.querySelector("pre code");
+      if (!code || block.querySelector(".atlas-jd__copy")) return;
+      var name = (block.closest(".tabbed-set").querySelectorAll(".tabbed-labels label")[
+        Array.prototype.indexOf.call(block.parentElement.children, block)] || {}).textContent || "text";
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "md-button atlas-jd__copy";
+      button.textContent = "Copy " + name.trim().toLowerCase().replace("markdown", "Markdown");
+      button.addEventListener("click", function () {
+        copyText(code.innerText.replace(/\s+$/, "") + "\n").then(
+          function () { confirm(button, "Copied", "Job description copied as " + name.trim()); },
+          function () { confirm(button, "Select the text to copy it", "Copying was refused; select the text"); });
+      });
+      block.insertBefore(button, block.firstChild);
+    });
+  }
+
   function init() {
     var content = document.querySelector(".md-content");
     if (!content) return;
     labelHeaderLinks(content);
+    jobDescriptionButtons(content);
     setupTables(content);
     if (!content._atlasObserved) { // tables drawn later (the compare view) are set up as they appear
       content._atlasObserved = true;

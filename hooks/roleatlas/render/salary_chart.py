@@ -15,10 +15,11 @@ from ..formats import amount_text, money
 from ..model import Role, Salary
 from .markup import TEMPLATES
 
-WIDTH, LEFT, ROW_H, TOP, BOTTOM = 760, 12, 54, 16, 34
+WIDTH, LEFT, TOP, BOTTOM = 760, 12, 16, 34
 # The phone drawing: 340 units wide, shown about 1:1 in a 390 px screen's 358 px column, so its
 # 14 px labels stay above 12 px; each label is wrapped onto lines of at most NARROW_CHARS.
 NARROW_WIDTH, NARROW_CHARS, LINE_H = 340, 40, 17
+WIDE_CHARS = 80  # the wide drawing's labels at 14-15 px in 760 units
 
 
 @dataclass(frozen=True)
@@ -69,28 +70,20 @@ def _nice_scale(high: int) -> tuple[int, int]:
     return int(math.ceil(high * 1.02 / step) * step), step
 
 
-def _bar(i: int, row: ChartRow, top: int) -> Bar:
-    s = row.salary
-    y = TOP + i * ROW_H + 36  # the bar; its label sits above it, left-aligned, never clipped
-    who = f"{row.role.title}: " if row.role else ""
-    what = f"{s.label} ({s.region}, {s.year}): {amount_text(s)}"
-    return _shape(Bar((Line(f"{y - 14:.1f}", (("label", who), ("sublabel", what))),), "", "", "", None, None),
-                  s, y, top, WIDTH)
-
-
-def _narrow_bars(rows: list[ChartRow], top: int) -> tuple[list[Bar], int]:
-    """The phone drawing: each label wrapped over the lines it needs, the bar under it."""
+def _bars(rows: list[ChartRow], top: int, width: int, chars: int) -> tuple[list[Bar], int]:
+    """Each figure's label (role; what, where and when, wrapped at `chars`; amount) over its bar,
+    left-aligned so that no label is clipped; returns the bars and the y under the last one."""
     bars, y = [], TOP
     for row in rows:
         s = row.salary
         lines = []
         if row.role:
             lines.append(("label", row.role.title))
-        lines += [("sublabel", t) for t in textwrap.wrap(f"{s.label} ({s.region}, {s.year})", NARROW_CHARS)]
+        lines += [("sublabel", t) for t in textwrap.wrap(f"{s.label} ({s.region}, {s.year})", chars)]
         lines.append(("label", amount_text(s)))
         placed = tuple(Line(f"{y + LINE_H * (n + 1) - 4:.1f}", (part,)) for n, part in enumerate(lines))
         bar_y = y + LINE_H * len(lines) + 12
-        bars.append(_shape(Bar(placed, "", "", "", None, None), s, bar_y, top, NARROW_WIDTH))
+        bars.append(_shape(Bar(placed, "", "", "", None, None), s, bar_y, top, width))
         y = bar_y + 22
     return bars, y
 
@@ -122,15 +115,13 @@ def salary_svg(rows: list[ChartRow]) -> Markup:
         return Markup("")
     top, step = _nice_scale(max(r.salary.bounds[1] for r in rows))
     currency = rows[0].salary.currency
-    height = TOP + ROW_H * len(rows) + BOTTOM
-    wide = _template().render(
-        variant="wide", width=WIDTH, height=height, top=TOP, axis_y=height - BOTTOM, left=LEFT,
-        ticks=[Tick(f"{_x(t, top):.1f}", money(t, currency)) for t in range(0, top + 1, step)],
-        bars=[_bar(i, row, top) for i, row in enumerate(rows)])
-    bars, bottom = _narrow_bars(rows, top)
-    narrow_step = step * 2 if (top // step) > 3 else step  # fewer ticks: their labels must not touch
-    narrow = _template().render(
-        variant="narrow", width=NARROW_WIDTH, height=bottom + BOTTOM, top=TOP, axis_y=bottom, left=LEFT,
-        ticks=[Tick(f"{_x(t, top, NARROW_WIDTH):.1f}", money(t, currency)) for t in range(0, top + 1, narrow_step)],
-        bars=bars)
-    return Markup("".join(line.strip() for line in (wide + narrow).splitlines()))
+    drawings = []
+    for variant, width, chars, every in (("wide", WIDTH, WIDE_CHARS, step), ("narrow", NARROW_WIDTH, NARROW_CHARS, 0)):
+        if not every:  # fewer ticks on a phone: their labels must not touch
+            every = step * 2 if (top // step) > 3 else step
+        bars, bottom = _bars(rows, top, width, chars)
+        drawings.append(_template().render(
+            variant=variant, width=width, height=bottom + BOTTOM, top=TOP, axis_y=bottom, left=LEFT,
+            ticks=[Tick(f"{_x(t, top, width):.1f}", money(t, currency)) for t in range(0, top + 1, every)],
+            bars=bars))
+    return Markup("".join(line.strip() for d in drawings for line in d.splitlines()))
