@@ -128,3 +128,12 @@ def test_matrix_fills_gaps_with_occupation_facts_worded_for_the_whole_occupation
     assert "5 years or more in a related occupation (typical for all Architectural and Engineering Managers)" in text
     vp = next(r for r in re.findall(r"<tr>(.*?)</tr>", raw, re.S) if "roles/vp-ai-ml-engineering/" in r)
     assert "typical for all" not in visible(vp)  # the role's own sources speak first
+
+
+def test_salary_chart_tells_official_statistics_from_estimates(site):
+    raw = (site / "salaries" / "index.html").read_text(encoding="utf-8")
+    start = raw.index("atlas-salary-chart--wide")
+    wide = raw[start:raw.index("</svg>", start)]
+    assert wide.count('class="range official"') + wide.count('class="point official"') == 3  # BLS: 2 + 1 figures
+    assert wide.count('class="range estimate"') + wide.count('class="point estimate"') == 4  # the profile's four
+    assert "outlined marks are official statistics" in visible(raw)

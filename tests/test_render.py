@@ -105,3 +105,26 @@ def test_links_and_escapes_made_once_stay_right_for_each_page_and_kind_of_text()
     assert link(Markup("A&#38;B"), "roles/x.md", "roles/y.md") == "[A&#38;B](x.md)"
     assert link("A&#38;B", "roles/x.md", "roles/y.md") == "[A&#38;&#35;38;B](x.md)"
     assert md("a  <b>\n c") == "a &#60;b&#62; c" and md(7) == "7"
+
+
+def test_a_role_s_pay_summary_says_what_a_figure_for_another_title_measures(atlas):
+    from roleatlas.render.role_page import render_role
+
+    row = lambda rid: next(l for l in render_role(atlas, atlas.role[rid]).splitlines() if l.startswith("| Salary |"))
+    vpe = html.unescape(row("vp-engineering"))
+    assert "measured as: Average salary, Vice President of Engineering (AI/ML included)" in vpe
+    ai = html.unescape(row("vp-ai-ml-engineering"))
+    assert "Estimated total pay, Vice President Machine Learning Engineer" in ai  # another title
+    assert "VP of AI/ML Engineering" not in ai.split("measured as")[1]  # figures for its own title need no word
+
+
+def test_role_pages_warn_about_old_figures_against_the_build_date(atlas):
+    from datetime import date
+
+    from roleatlas.render.role_page import render_role
+
+    role = atlas.role["vp-ai-ml-engineering"]
+    assert '!!! warning "Older figures"' not in render_role(atlas, role, date(2025, 6, 1))
+    old = html.unescape(render_role(atlas, role, date(2030, 6, 1)))
+    assert '!!! warning "Older figures"' in old and "built 2030-06-01" in old
+    assert old.index("Older figures") > old.index("## Salary")

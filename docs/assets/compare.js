@@ -61,7 +61,7 @@
     var rows = [
       ["Focus", a.focus.text, b.focus.text],
       ["Level", a.display.level, b.display.level],
-      ["Coverage", a.coverage, b.coverage],
+      ["Coverage", a.coverage, b.coverage], // explained in the note under the table
       ["Typical experience", stated(a.display.experience), stated(b.display.experience)],
       ["Education", stated(a.display.education), stated(b.display.education)],
       ["Responsibility areas", areas(a), areas(b)],
@@ -105,8 +105,13 @@
     var inner = el("div", null, { class: "md-typeset__table" });
     inner.append(table);
     wrap.append(inner);
+    var coverage = el("p", "Coverage: \u201cfull\u201d means the sources describe the role; \u201climited\u201d " +
+      "means they only mention it, so its page holds little more than that.", { class: "atlas-muted atlas-compare__note" });
     box.querySelector(".atlas-compare__result").replaceChildren(
-      el("h2", a.title + " and " + b.title, { id: "result" }), sharedBlock, wrap);
+      el("h2", a.title + " and " + b.title, { id: "result" }), sharedBlock, wrap, coverage);
+    // Screen readers hear a short summary, not the whole table.
+    box.querySelector(".atlas-compare__status").textContent =
+      "Showing " + a.title + " and " + b.title + ": " + shared.length + " skills in common.";
   }
 
   function setup(box) {
@@ -140,8 +145,23 @@
       history.replaceState(history.state, "", url);
       show();
     });
-    pickA.addEventListener("change", function () { form.requestSubmit(); });
-    pickB.addEventListener("change", function () { form.requestSubmit(); });
+    // A closed select changes its value on every arrow key press, and fires "change" each time.
+    // A choice made with the keys is applied once it is confirmed (Enter) or left (blur); one
+    // made with the pointer or a phone's picker is applied at once.
+    [pickA, pickB].forEach(function (pick) {
+      var keyed = false, pending = false;
+      var apply = function () { if (pending) { pending = false; form.requestSubmit(); } };
+      pick.addEventListener("keydown", function (event) {
+        if (event.key === "Enter") { event.preventDefault(); pending = true; apply(); return; }
+        if (/^(Arrow|Page|Home$|End$)/.test(event.key) || event.key.length === 1) keyed = true;
+      });
+      pick.addEventListener("pointerdown", function () { keyed = false; });
+      pick.addEventListener("change", function () {
+        pending = true;
+        if (!keyed) apply();
+      });
+      pick.addEventListener("blur", function () { keyed = false; apply(); });
+    });
     show();
   }
 

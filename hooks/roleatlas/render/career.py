@@ -21,14 +21,41 @@ def _label(text: str) -> str:
     return re.sub(r'["<>#&;`]', lambda m: f"#{ord(m.group())};", text)
 
 
-def mermaid_flowchart(atlas: Atlas, to: Links) -> Markup:
-    """`flowchart LR` with one linked node per role on a path and one arrow per step."""
-    on_path = dict.fromkeys(rid for edge in atlas.career for rid in (edge.before, edge.after))
-    lines = ["flowchart LR"]
-    for rid in on_path:
-        lines.append(f'  {_node(rid)}["{_label(atlas.role[rid].title)}"]')
+def groups(atlas: Atlas) -> list[list[str]]:
+    """The separate groups of roles the career steps connect, each in the order the steps name them."""
+    group: dict[str, str] = {}
+
+    def find(r: str) -> str:
+        while group.setdefault(r, r) != r:
+            r = group[r]
+        return r
+
     for edge in atlas.career:
-        lines.append(f"  {_node(edge.before)} --> {_node(edge.after)}")
-    for rid in on_path:
-        lines.append(f'  click {_node(rid)} href "{to.url(urls.page_of("role", rid))}" "{_label(atlas.role[rid].title)}"')
-    return Markup("\n".join(lines))
+        group[find(edge.before)] = find(edge.after)
+    on_path = list(dict.fromkeys(r for e in atlas.career for r in (e.before, e.after)))
+    order = list(dict.fromkeys(find(r) for r in on_path))
+    return [[r for r in on_path if find(r) == g] for g in order]
+
+
+# Tighter than Mermaid's defaults (50 between boxes, 50 between ranks), so a group of two roles
+# side by side fits a phone's column at about the text size of the page.
+INIT = '%%{init: {"flowchart": {"nodeSpacing": 24, "rankSpacing": 40, "padding": 8}}}%%'
+
+
+def mermaid_flowchart(atlas: Atlas, to: Links) -> Markup:
+    """One Mermaid diagram per separate group of paths (a page can stack them; side by side they
+    would be too wide for a phone), each `flowchart TD` (top-down: a role above the roles it leads
+    to) with one linked node per role and one arrow per step; as fenced Mermaid blocks."""
+    blocks = []
+    for members in groups(atlas):
+        inside = set(members)
+        lines = [INIT, "flowchart TD"]
+        for rid in members:
+            lines.append(f'  {_node(rid)}["{_label(atlas.role[rid].title)}"]')
+        for edge in atlas.career:
+            if edge.before in inside:
+                lines.append(f"  {_node(edge.before)} --> {_node(edge.after)}")
+        for rid in members:
+            lines.append(f'  click {_node(rid)} href "{to.url(urls.page_of("role", rid))}" "{_label(atlas.role[rid].title)}"')
+        blocks.append("``` mermaid\n" + "\n".join(lines) + "\n```")
+    return Markup("\n\n".join(blocks))

@@ -142,7 +142,7 @@ def iter_pages(atlas: Atlas, built: date, history: History = NO_HISTORY,
                                     "Every role in Role Atlas with its focus, experience and pay.")(atlas)
     for role in atlas.roles:
         changed = history.last_changed.get(entry_file("role", role.id) or "")
-        yield urls.page_of("role", role.id), render_role(atlas, role, changed=changed)
+        yield urls.page_of("role", role.id), render_role(atlas, role, built, changed=changed)
     yield urls.SKILLS, _skills_index(atlas)
     for skill in atlas.skills:
         yield urls.page_of("skill", skill.id), _skill_page(atlas, skill)

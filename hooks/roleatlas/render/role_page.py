@@ -9,8 +9,9 @@ from markupsafe import Markup
 from .. import formats, urls
 from ..atlas import Atlas
 from ..model import Role
-from .job_description import fenced, job_description
+from .job_description import job_description_tabs
 from .jsonld import occupation
+from .salary_chart import is_stale
 from .templating import front_matter, meta_text, render
 
 
@@ -40,8 +41,9 @@ def sources_of(atlas: Atlas, role: Role) -> list[str]:
     return [s.id for s in atlas.sources if s.id in cited]
 
 
-def render_role(atlas: Atlas, role: Role, changed: date | None = None) -> str:
-    """The role's page; `changed` is the day its data file last changed (None without history)."""
+def render_role(atlas: Atlas, role: Role, built: date | None = None, changed: date | None = None) -> str:
+    """The role's page. `built` is the build's date (old figures are flagged against it);
+    `changed` the day its data file last changed (None without history)."""
     page = urls.page_of("role", role.id)
     q = role.qualifications
     front = front_matter(
@@ -58,6 +60,8 @@ def render_role(atlas: Atlas, role: Role, changed: date | None = None) -> str:
         has_qualifications=bool(q.experience or q.education or q.required or q.preferred),
         skills=atlas.uses_by_role[role.id],
         salaries=atlas.salary_figures(role),
+        stale=[s for s in atlas.salary_figures(role) if built and is_stale(s, built)],
+        built=built.isoformat() if built else "",
         changed=Markup(changed.isoformat()) if changed else "",  # digits and hyphens only
         figures_year=max((s.year for s in atlas.salary_figures(role)), default=""),
         career_from=[(e.before, e.note, e.source) for e in atlas.steps_into.get(role.id, ())],
@@ -65,5 +69,5 @@ def render_role(atlas: Atlas, role: Role, changed: date | None = None) -> str:
         related=related(atlas, role),
         claims=atlas.claims_about.get(role.id, ()),
         sources=sources_of(atlas, role),
-        job_description=fenced(job_description(atlas, role)),
+        job_description=job_description_tabs(atlas, role),
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import textwrap
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -14,7 +15,11 @@ from ..formats import amount_text, money
 from ..model import Role, Salary
 from .markup import TEMPLATES
 
-WIDTH, LEFT, ROW_H, TOP, BOTTOM = 760, 12, 54, 16, 34
+WIDTH, LEFT, TOP, BOTTOM = 760, 12, 16, 34
+# The phone drawing: 340 units wide, shown about 1:1 in a 390 px screen's 358 px column, so its
+# 14 px labels stay above 12 px; each label is wrapped onto lines of at most NARROW_CHARS.
+NARROW_WIDTH, NARROW_CHARS, LINE_H = 340, 40, 17
+WIDE_CHARS = 80  # the wide drawing's labels at 14-15 px in 760 units
 
 
 @dataclass(frozen=True)
@@ -30,12 +35,20 @@ class Tick:
 
 
 @dataclass(frozen=True)
+class Line:
+    """One line of a label: (css class, text) parts."""
+
+    y: str
+    parts: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
 class Bar:
     """One figure: a range bar (with an arrow when open-ended) or, for a single amount, a dot."""
 
-    who: str
-    what: str
-    label_y: str
+    lines: tuple[Line, ...]
+    kind: str
+    """"official" (a statistic for a whole occupation, drawn outlined) or "estimate" (filled)."""
     x: str
     y: str
     top: str
@@ -48,8 +61,8 @@ def is_stale(salary: Salary, built: date) -> bool:
     return (built - date(salary.year, 7, 1)).days > 2 * 365
 
 
-def _x(value: float, top: float) -> float:
-    return LEFT + (WIDTH - LEFT - 40) * value / top
+def _x(value: float, top: float, width: int = WIDTH) -> float:
+    return LEFT + (width - LEFT - 40) * value / top
 
 
 def _nice_scale(high: int) -> tuple[int, int]:
@@ -59,17 +72,34 @@ def _nice_scale(high: int) -> tuple[int, int]:
     return int(math.ceil(high * 1.02 / step) * step), step
 
 
-def _bar(i: int, row: ChartRow, top: int) -> Bar:
-    s = row.salary
-    y = TOP + i * ROW_H + 36  # the bar; its label sits above it, left-aligned, never clipped
+def _bars(rows: list[ChartRow], top: int, width: int, chars: int) -> tuple[list[Bar], int]:
+    """Each figure's label (role; what, where and when, wrapped at `chars`; amount) over its bar,
+    left-aligned so that no label is clipped; returns the bars and the y under the last one."""
+    bars, y = [], TOP
+    for row in rows:
+        s = row.salary
+        lines = []
+        if row.role:
+            lines.append(("label", row.role.title))
+        elif s.occupation:
+            lines.append(("label", "Official statistic"))
+        lines += [("sublabel", t) for t in textwrap.wrap(f"{s.label} ({s.region}, {s.year})", chars)]
+        lines.append(("label", amount_text(s)))
+        placed = tuple(Line(f"{y + LINE_H * (n + 1) - 4:.1f}", (part,)) for n, part in enumerate(lines))
+        bar_y = y + LINE_H * len(lines) + 12
+        kind = "official" if s.occupation else "estimate"
+        bars.append(_shape(Bar(placed, kind, "", "", "", None, None), s, bar_y, top, width))
+        y = bar_y + 22
+    return bars, y
+
+
+def _shape(bar: Bar, s: Salary, y: float, top: int, width: int) -> Bar:
     low, high = s.bounds
-    x_low, x_high = _x(low, top), _x(high, top)
+    x_low, x_high = _x(low, top, width), _x(high, top, width)
     arrow = None
     if low != high and s.open_ended:
         arrow = f"M{x_high:.1f},{y - 9:.1f} L{x_high + 12:.1f},{y:.1f} L{x_high:.1f},{y + 9:.1f} Z"
-    return Bar(who=f"{row.role.title}: " if row.role else "",
-               what=f"{s.label} ({s.region}, {s.year}): {amount_text(s)}",
-               label_y=f"{y - 14:.1f}", x=f"{x_low:.1f}", y=f"{y:.1f}", top=f"{y - 7:.1f}",
+    return Bar(lines=bar.lines, kind=bar.kind, x=f"{x_low:.1f}", y=f"{y:.1f}", top=f"{y - 7:.1f}",
                width=None if low == high else f"{x_high - x_low:.1f}", arrow=arrow)
 
 
@@ -83,13 +113,20 @@ def _template():
 def salary_svg(rows: list[ChartRow]) -> Markup:
     """An accessible chart: a title, a description, and one labelled bar or dot per figure.
 
-    On one line: the chart sits in a raw HTML block of the Markdown page, which a blank line ends."""
+    Two drawings of it, a wide one and a narrow one for phones (atlas.css shows one of them; the
+    hidden one is display: none, so it is neither seen nor read). On one line: the chart sits in a
+    raw HTML block of the Markdown page, which a blank line ends."""
     if not rows:
         return Markup("")
     top, step = _nice_scale(max(r.salary.bounds[1] for r in rows))
-    height = TOP + ROW_H * len(rows) + BOTTOM
     currency = rows[0].salary.currency
-    ticks = [Tick(f"{_x(t, top):.1f}", money(t, currency)) for t in range(0, top + 1, step)]
-    svg = _template().render(width=WIDTH, height=height, top=TOP, axis_y=height - BOTTOM, left=LEFT, ticks=ticks,
-                             bars=[_bar(i, row, top) for i, row in enumerate(rows)])
-    return Markup("".join(line.strip() for line in svg.splitlines()))
+    drawings = []
+    for variant, width, chars, every in (("wide", WIDTH, WIDE_CHARS, step), ("narrow", NARROW_WIDTH, NARROW_CHARS, 0)):
+        if not every:  # fewer ticks on a phone: their labels must not touch
+            every = step * 2 if (top // step) > 3 else step
+        bars, bottom = _bars(rows, top, width, chars)
+        drawings.append(_template().render(
+            variant=variant, width=width, height=bottom + BOTTOM, top=TOP, axis_y=bottom, left=LEFT,
+            ticks=[Tick(f"{_x(t, top, width):.1f}", money(t, currency)) for t in range(0, top + 1, every)],
+            bars=bars))
+    return Markup("".join(line.strip() for d in drawings for line in d.splitlines()))
