@@ -125,3 +125,12 @@ def test_mermaid_is_downloaded_only_by_pages_with_a_diagram(open_tab):
     wait_for_content(tab, "career-paths")
     assert [u for u in tab.requests if u.endswith("mermaid.min.js")]
     tab.assert_clean()
+
+
+def test_a_build_for_a_named_address_claims_it_in_canonical_links_and_previews(served):
+    """The served site is built with SITE_URL set to where it is served (as the Pages workflow sets
+    the published address): every page names its own address there."""
+    for page in ("", "roles/cto/", "crosswalk/"):
+        raw = (served.root / page / "index.html").read_text(encoding="utf-8")
+        assert f'<link rel="canonical" href="{served.url}{page}"' in raw, page
+        assert f'<meta property="og:url" content="{served.url}{page}"' in raw, page

@@ -167,7 +167,7 @@ def test_the_salary_chart_fits_is_legible_and_its_bars_contrast(open_tab, viewpo
         return {right: r.right, left: r.left, width: r.width,
                 smallest: Math.min(...texts.map(t => parseFloat(getComputedStyle(t).fontSize) * scale)),
                 outside: texts.filter(t => { const b = t.getBoundingClientRect(); return b.width && (b.left < r.left - 1 || b.right > r.right + 1); }).length,
-                bars: Math.min(...[...svg.querySelectorAll('.range, .point, .open')].map(b => __atlasContrast(getComputedStyle(b).fill, svg)))};
+                bars: Math.min(...[...svg.querySelectorAll('.range, .point, .open')].map(b => __atlasContrast((s => s.fill === 'none' ? s.stroke : s.fill)(getComputedStyle(b)), svg)))};
     }""")
     assert m["left"] >= 0 and m["right"] <= viewport["width"], m
     assert m["smallest"] >= 12, f"chart text at {m['smallest']:.1f} px"
