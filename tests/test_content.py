@@ -181,3 +181,9 @@ def test_items_of_a_list_in_running_text_keep_the_space_after_their_comma(site):
     for page in ("compare/matrix", "roles/vp-ai-ml-engineering", "topics/compensation"):
         raw = (site / page / "index.html").read_text(encoding="utf-8")
         assert "</a>, <a" in raw and "</a>,<a" not in raw, page
+
+
+def test_coverage_is_explained_where_it_is_shown(site):
+    text = text_of(site, "roles")
+    assert "Coverage column says how much the sources say" in text
+    assert "full where a source describes the role" in text and "limited where the sources only mention it" in text
