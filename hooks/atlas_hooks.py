@@ -8,6 +8,7 @@ build with one line per problem and no traceback.
 from __future__ import annotations
 
 import gc
+import json
 import logging
 import os
 from collections.abc import Iterator
@@ -19,6 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
+from roleatlas import search_index
 from roleatlas.export import api_files
 from roleatlas.formats import glossary
 from roleatlas.load import load
@@ -28,6 +30,10 @@ from roleatlas.render.pages import iter_pages
 from roleatlas.when import build_date
 
 log = logging.getLogger("mkdocs.plugins.roleatlas")
+
+# Planned in on_files from the data, used after the build: what the role pages' entries in the
+# search index say.
+_search: dict[str, search_index.RoleEntries] = {}
 
 
 def _data_dir(config: MkDocsConfig) -> Path:
@@ -62,6 +68,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for name, owners in shared.items():
         log.info("No redirect for roles/%s/: the name is shared by %s", name, ", ".join(sorted(owners)))
     _set_redirects(config, maps)
+    _plan_after_build(config, atlas)
     return files
 
 
@@ -95,3 +102,19 @@ def _set_glossary(config: MkDocsConfig, terms: dict[str, str]) -> None:
     if "abbr" not in config.markdown_extensions:
         raise PluginError("the glossary needs the 'abbr' Markdown extension; add it to markdown_extensions in mkdocs.yml")
     config.mdx_configs["abbr"] = {**config.mdx_configs.get("abbr", {}), "glossary": terms}
+
+
+def _plan_after_build(config: MkDocsConfig, atlas) -> None:
+    """The search index's role entries (README, Benchmark)."""
+    _search.clear()
+    _search.update(search_index.plan(atlas))
+
+
+@event_priority(-100)  # after the search plugin has written its index
+def on_post_build(config: MkDocsConfig) -> None:
+    """Trim the search index (ROLE_ATLAS_SEARCH_INDEX=full keeps all of it)."""
+    index = Path(config.site_dir) / "search" / "search_index.json"
+    full = os.environ.get("ROLE_ATLAS_SEARCH_INDEX") == "full"  # Material's whole index, for scripts/bench_search
+    if _search and index.is_file() and not full:
+        trimmed = search_index.trim(json.loads(index.read_text(encoding="utf-8")), _search)
+        index.write_text(json.dumps(trimmed, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
