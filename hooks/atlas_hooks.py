@@ -21,6 +21,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 from roleatlas import search_index
+from roleatlas.cards import Card, cards_for, write_cards
 from roleatlas.export import api_files
 from roleatlas.formats import glossary
 from roleatlas.load import load
@@ -31,8 +32,9 @@ from roleatlas.when import build_date
 
 log = logging.getLogger("mkdocs.plugins.roleatlas")
 
-# Planned in on_files from the data, used after the build: what the role pages' entries in the
-# search index say.
+# Planned in on_files from the data, used after the build: the link-preview cards by page, and
+# what the role pages' entries in the search index say.
+_cards: dict[str, Card] = {}
 _search: dict[str, search_index.RoleEntries] = {}
 
 
@@ -105,16 +107,34 @@ def _set_glossary(config: MkDocsConfig, terms: dict[str, str]) -> None:
 
 
 def _plan_after_build(config: MkDocsConfig, atlas) -> None:
-    """The search index's role entries (README, Benchmark)."""
+    """The search index's role entries and the link-preview cards (README, Benchmark).
+    ROLE_ATLAS_CARDS=false builds without cards."""
     _search.clear()
     _search.update(search_index.plan(atlas))
+    _cards.clear()
+    if os.environ.get("ROLE_ATLAS_CARDS", "true").lower() not in ("false", "0", "no", "off"):
+        site_description = config.site_description or config.site_name
+        _cards.update((c.page, c) for c in cards_for(atlas, config.site_name, site_description))
+
+
+def on_page_context(context, page, config: MkDocsConfig, nav):
+    """Name the page's card for the link-preview tags in overrides/main.html."""
+    card = _cards.get(page.file.src_uri)
+    if card is not None:
+        page.meta["card_image"] = card.image
+    return context
 
 
 @event_priority(-100)  # after the search plugin has written its index
 def on_post_build(config: MkDocsConfig) -> None:
-    """Trim the search index (ROLE_ATLAS_SEARCH_INDEX=full keeps all of it)."""
+    """Trim the search index (ROLE_ATLAS_SEARCH_INDEX=full keeps all of it); draw the cards not
+    drawn before (kept in .cache/cards, or ROLE_ATLAS_CARD_CACHE) and copy every card into the site."""
     index = Path(config.site_dir) / "search" / "search_index.json"
     full = os.environ.get("ROLE_ATLAS_SEARCH_INDEX") == "full"  # Material's whole index, for scripts/bench_search
     if _search and index.is_file() and not full:
         trimmed = search_index.trim(json.loads(index.read_text(encoding="utf-8")), _search)
         index.write_text(json.dumps(trimmed, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    if _cards:
+        cache = os.environ.get("ROLE_ATLAS_CARD_CACHE") or Path(config.config_file_path).parent / ".cache" / "cards"
+        drawn, reused = write_cards(_cards.values(), Path(config.site_dir), Path(cache))
+        log.info("Link-preview cards: %d drawn, %d unchanged taken from %s", drawn, reused, cache)
