@@ -4,10 +4,12 @@ Material's search fetches the whole `search/search_index.json` and builds its in
 browser before it answers, so every kilobyte of it is paid by every reader who types. This module
 rewrites the index the search plugin wrote so that a search finds what readers look for, once:
 
-- a role page keeps its own entry (title with every other name, then its focus, level, skills and
-  official classification codes), its summary (first sentence) and one entry per responsibility
+- a role page keeps its own entry (title with every other name, then its focus, level and official
+  classification codes and titles), its summary (first sentence) and one entry per responsibility
   area (the heading, so a search lands on that section). Its duties, qualifications, skills table,
-  notes and work setting are on the page and no longer in the index;
+  notes and work setting are on the page and no longer in the index. A skill is found on its own
+  page, which lists its roles: fifteen skill names on each role's entry would make a search for a
+  skill answer with hundreds of roles;
 - the tags of a page stay on the page's own entry, not on each of its sections;
 - the pages that list every role (the roles index, the matrix, compare, career paths, salaries)
   keep their headings and first paragraph: their tables repeat the role pages.
@@ -48,9 +50,6 @@ def plan(atlas: Atlas) -> dict[str, RoleEntries]:
     out = {}
     for role in atlas.roles:
         facts = [role.focus.text.rstrip("."), level_text(role.level)]
-        skills = list(dict.fromkeys(atlas.skill[use.skill].name for use in role.skills if use.skill in atlas.skill))
-        if skills:
-            facts.append("Skills: " + ", ".join(skills))
         for c in role.classifications:
             occupation = atlas.occupation.get(c.occupation) if c.occupation else None
             if occupation is not None:
