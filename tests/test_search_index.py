@@ -21,7 +21,7 @@ def _index(*docs: dict) -> dict:
 
 def test_trim_keeps_a_role_page_s_own_entry_summary_and_area_headings_only():
     roles = {"roles/cto/": RoleEntries(about="<p>Technology strategy. Executive.</p>", summary="<p>Sets it.</p>",
-                                       areas=frozenset({"strategy"}))}
+                                       areas=frozenset({"strategy"}), kept=frozenset({"classifications"}))}
     tags = ["Executive"]
     index = _index(
         {"location": "roles/cto/", "title": "Chief Technology Officer (also: CTO)", "text": "", "tags": tags},
@@ -29,6 +29,8 @@ def test_trim_keeps_a_role_page_s_own_entry_summary_and_area_headings_only():
          "tags": tags},
         {"location": "roles/cto/#strategy", "title": "Strategy", "text": "<ul><li>Set the roadmap.</li></ul>",
          "tags": tags},
+        {"location": "roles/cto/#classifications", "title": "Official classifications",
+         "text": "<ul><li>O*NET-SOC 11-1011.00 Chief Executives</li></ul>", "tags": tags},
         {"location": "roles/cto/#skills", "title": "Skills", "text": "Skill Category Need …", "tags": tags},
         {"location": "roles/cto/#notes", "title": "Notes", "text": "<ul><li>A note.</li></ul>", "tags": tags},
         {"location": "roles/", "title": "Roles", "text": "<p>Every role.</p> Role Focus Level CTO …"},
@@ -36,8 +38,9 @@ def test_trim_keeps_a_role_page_s_own_entry_summary_and_area_headings_only():
         {"location": "topics/market/", "title": "Market", "text": "<p>One.</p> <p>Two.</p>"},
     )
     docs = {d["location"]: d for d in trim(index, roles)["docs"]}
-    assert list(docs) == ["roles/cto/", "roles/cto/#summary", "roles/cto/#strategy", "roles/", "salaries/#figures",
-                          "topics/market/"]
+    assert list(docs) == ["roles/cto/", "roles/cto/#summary", "roles/cto/#strategy", "roles/cto/#classifications",
+                          "roles/", "salaries/#figures", "topics/market/"]
+    assert docs["roles/cto/#classifications"]["text"] == "<ul><li>O*NET-SOC 11-1011.00 Chief Executives</li></ul>"
     assert docs["roles/cto/"] == {"location": "roles/cto/", "title": "Chief Technology Officer (also: CTO)",
                                   "text": "<p>Technology strategy. Executive.</p>", "tags": tags}
     assert docs["roles/cto/#summary"] == {"location": "roles/cto/#summary", "title": "Summary",
@@ -55,7 +58,7 @@ def test_first_sentence_and_first_paragraph():
     assert first_paragraph("Table text") == ""
 
 
-def test_plan_puts_each_role_s_focus_level_and_codes_on_its_own_entry(atlas):
+def test_plan_puts_each_role_s_focus_and_level_on_its_own_entry_and_keeps_its_classifications(atlas):
     planned = search_index.plan(atlas)
     assert set(planned) == {urls.url_of(urls.page_of("role", r.id)) for r in atlas.roles}
     for role in atlas.roles:
@@ -63,9 +66,7 @@ def test_plan_puts_each_role_s_focus_level_and_codes_on_its_own_entry(atlas):
         about = html.unescape(entries.about)
         assert role.focus.text.rstrip(".") in about, role.id
         assert level_text(role.level) in about, role.id
-        for c in role.classifications:
-            if c.occupation:
-                assert atlas.occupation[c.occupation].code in about, (role.id, c.occupation)
+        assert entries.kept == ({"classifications"} if role.classifications else set()), role.id
         assert entries.areas == {area.id for area in role.responsibilities}
         first_word = next(w for w in role.summary.text.split() if w.isalpha())
         assert first_word in entries.summary

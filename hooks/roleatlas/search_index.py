@@ -4,9 +4,10 @@ Material's search fetches the whole `search/search_index.json` and builds its in
 browser before it answers, so every kilobyte of it is paid by every reader who types. This module
 rewrites the index the search plugin wrote so that a search finds what readers look for, once:
 
-- a role page keeps its own entry (title with every other name, then its focus, level and official
-  classification codes and titles), its summary (first sentence) and one entry per responsibility
-  area (the heading, so a search lands on that section). Its duties, qualifications, skills table,
+- a role page keeps its own entry (title with every other name, then its focus and level), its
+  summary (first sentence), one entry per responsibility area (the heading, so a search lands on
+  that section) and, when the role is classified, its official classifications as written (codes
+  and occupation titles). Its duties, qualifications, skills table,
   notes and work setting are on the page and no longer in the index. A skill is found on its own
   page, which lists its roles: fifteen skill names on each role's entry would make a search for a
   skill answer with hundreds of roles;
@@ -43,6 +44,7 @@ class RoleEntries:
     about: str  # the page's own entry
     summary: str
     areas: frozenset[str]  # anchors of the responsibility areas, kept with their heading only
+    kept: frozenset[str] = frozenset()  # anchors of sections kept as the search plugin wrote them
 
 
 def plan(atlas: Atlas) -> dict[str, RoleEntries]:
@@ -50,14 +52,11 @@ def plan(atlas: Atlas) -> dict[str, RoleEntries]:
     out = {}
     for role in atlas.roles:
         facts = [role.focus.text.rstrip("."), level_text(role.level)]
-        for c in role.classifications:
-            occupation = atlas.occupation.get(c.occupation) if c.occupation else None
-            if occupation is not None:
-                facts.append(f"{c.system} {occupation.code} {occupation.title}")
         out[urls.url_of(urls.page_of("role", role.id))] = RoleEntries(
             about=_paragraph(". ".join(facts) + "."),
             summary=_paragraph(first_sentence(role.summary.text)),
-            areas=frozenset(area.id for area in role.responsibilities))
+            areas=frozenset(area.id for area in role.responsibilities),
+            kept=frozenset({"classifications"} if role.classifications else ()))
     return out
 
 
@@ -76,7 +75,7 @@ def trim(index: dict[str, Any], roles: dict[str, RoleEntries]) -> dict[str, Any]
                 doc = {**doc, "text": role.summary}
             elif anchor in role.areas:
                 doc = {**doc, "text": ""}
-            else:
+            elif anchor not in role.kept:
                 continue
         elif page in LISTS:
             doc = {**doc, "text": first_paragraph(doc["text"])}
