@@ -14,9 +14,11 @@ that holds them; role pages say when that file last changed (from git, when ther
 from __future__ import annotations
 
 import gc
+import json
 import logging
 import os
 import posixpath
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -27,6 +29,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
+from roleatlas import search_index
+from roleatlas.cards import Card, cards_for, write_cards
 from roleatlas.export import api_files
 from roleatlas.formats import glossary
 from roleatlas.history import read_history
@@ -41,7 +45,6 @@ from roleatlas.when import build_date
 
 log = logging.getLogger("mkdocs.plugins.roleatlas")
 
-
 def _data_dir(config: MkDocsConfig) -> Path:
     """data/ beside mkdocs.yml, or ROLE_ATLAS_DATA (tests and the benchmark build other data)."""
     override = os.environ.get("ROLE_ATLAS_DATA")
@@ -50,12 +53,16 @@ def _data_dir(config: MkDocsConfig) -> Path:
 
 @dataclass
 class _Session:
-    """What one process remembers between builds: whether it serves, the problems of the build
-    under way (for the 404 page) and the pages of the last good build (addresses to answer)."""
+    """What MkDocs events share, in one place (hooks are module functions, so it lives here): whether
+    the process serves, the problems of the build under way (for the 404 page), the pages of the last
+    good build (addresses to answer), and what on_files planned for after the build: the link-preview
+    cards by page and what the role pages' entries in the search index say."""
 
     serving: bool = False
     problems: list | None = None
     pages: list[str] = field(default_factory=list)
+    cards: dict[str, Card] = field(default_factory=dict)
+    search: dict[str, search_index.RoleEntries] = field(default_factory=dict)
 
 
 _session = _Session()
@@ -117,6 +124,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for name, owners in shared.items():
         log.info("No redirect for roles/%s/: the name is shared by %s", name, ", ".join(sorted(owners)))
     _set_redirects(config, maps)
+    _plan_after_build(config, atlas)
     return files
 
 
@@ -205,3 +213,38 @@ def _set_glossary(config: MkDocsConfig, terms: dict[str, str]) -> None:
     if "abbr" not in config.markdown_extensions:
         raise PluginError("the glossary needs the 'abbr' Markdown extension; add it to markdown_extensions in mkdocs.yml")
     config.mdx_configs["abbr"] = {**config.mdx_configs.get("abbr", {}), "glossary": terms}
+
+
+def _plan_after_build(config: MkDocsConfig, atlas) -> None:
+    """The search index's role entries and the link-preview cards (README, Benchmark).
+    ROLE_ATLAS_CARDS=false builds without cards."""
+    _session.search = search_index.plan(atlas)
+    _session.cards = {}
+    if os.environ.get("ROLE_ATLAS_CARDS", "true").lower() not in ("false", "0", "no", "off"):
+        site_description = config.site_description or config.site_name
+        _session.cards = {c.page: c for c in cards_for(atlas, config.site_name, site_description)}
+
+
+def on_page_context(context, page, config: MkDocsConfig, nav):
+    """Name the page's card for the link-preview tags in overrides/main.html."""
+    card = _session.cards.get(page.file.src_uri)
+    if card is not None:
+        page.meta["card_image"] = card.image
+    return context
+
+
+@event_priority(-100)  # after the search plugin has written its index
+def on_post_build(config: MkDocsConfig) -> None:
+    """Trim the search index (ROLE_ATLAS_SEARCH_INDEX=full keeps all of it); draw the cards not
+    drawn before (kept in .cache/cards, or ROLE_ATLAS_CARD_CACHE) and copy every card into the site."""
+    index = Path(config.site_dir) / "search" / "search_index.json"
+    full = os.environ.get("ROLE_ATLAS_SEARCH_INDEX") == "full"  # Material's whole index, for scripts/bench_search
+    if _session.search and index.is_file() and not full:
+        trimmed = search_index.trim(json.loads(index.read_text(encoding="utf-8")), _session.search)
+        index.write_text(json.dumps(trimmed, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    if _session.cards:
+        cache = os.environ.get("ROLE_ATLAS_CARD_CACHE") or Path(config.config_file_path).parent / ".cache" / "cards"
+        start = time.process_time()
+        drawn, reused = write_cards(_session.cards.values(), Path(config.site_dir), Path(cache))
+        log.info("Link-preview cards: %d drawn, %d unchanged taken from %s (%.2f s CPU)", drawn, reused, cache,
+                 time.process_time() - start)

@@ -33,6 +33,12 @@ EXPECTED = {
     # the pages that state the work-setting fact and the SLA fact
     "hybrid work": ["roles/vp-ai-ml-engineering/", "topics/career-development/"],
     "SLA": ["roles/vp-engineering/"],
+    # a responsibility area by its heading (the index keeps the headings, not the duties under them)
+    "Ethical and secure AI": ["roles/vp-ai-ml-engineering/"],
+    "Delivery, uptime and SLAs": ["roles/vp-engineering/"],
+    # a role by its focus, which its own entry in the index carries
+    "product/market fit": ["roles/cto/"],
+    "Hands-on design and code": ["roles/chief-architect/"],
 }
 
 

@@ -1,0 +1,83 @@
+"""Link previews with a picture: every role, topic, comparison and the home page name a 1200×630 PNG
+that is in the built site, drawn at build time and not drawn again while the page is unchanged."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from roleatlas import urls
+from roleatlas.cards import Card, cards_for, draw, write_cards
+
+SITE_URL = "http://127.0.0.1:8000/"  # the build's default SITE_URL
+
+
+def _png_size(data: bytes) -> tuple[int, int]:
+    with Image.open(io.BytesIO(data)) as image:
+        assert image.format == "PNG"
+        return image.size
+
+
+def test_a_card_is_a_1200_by_630_png_and_a_long_title_still_fits():
+    card = Card("roles/x.md", "Vice president", "Vice President of " + "Very Long Words " * 12,
+                "What the role is for, " * 20, "Role Atlas")
+    assert _png_size(draw(card)) == (1200, 630)
+
+
+def test_cards_for_names_the_home_page_and_every_role_topic_and_comparison(atlas):
+    cards = {c.page: c for c in cards_for(atlas, "Role Atlas", "Roles compared.")}
+    expected = {urls.HOME, *(urls.page_of("role", r.id) for r in atlas.roles),
+                *(urls.page_of("topic", t.id) for t in atlas.topics),
+                *(urls.page_of("comparison", c.id) for c in atlas.comparisons)}
+    assert set(cards) == expected
+    role = atlas.roles[0]
+    card = cards[urls.page_of("role", role.id)]
+    assert (card.title, card.line, card.site) == (role.title, role.focus.text, "Role Atlas")
+    assert card.kicker  # the level, in words
+    assert card.image == f"assets/images/social/roles/{role.id}.png"
+
+
+def test_an_unchanged_card_is_taken_from_the_cache_and_a_changed_one_is_drawn(tmp_path: Path):
+    cache, site = tmp_path / "cache", tmp_path / "site"
+    cards = [Card("roles/a.md", "Executive", "Chief A Officer", "Runs A.", "Role Atlas"),
+             Card("topics/b.md", "Topic", "B", "About B.", "Role Atlas")]
+    assert write_cards(cards, site, cache) == (2, 0)
+    cached = sorted(cache.rglob("*.png"))
+    stamps = [p.stat().st_mtime_ns for p in cached]
+    assert write_cards(cards, tmp_path / "site2", cache) == (0, 2)
+    assert [p.stat().st_mtime_ns for p in cached] == stamps  # not written again
+    key = cards[0].key()
+    assert (tmp_path / "site2" / cards[0].image).read_bytes() == (cache / key[:2] / f"{key}.png").read_bytes()
+    renamed = [Card("roles/a.md", "Executive", "Chief A Officer", "Runs A and C.", "Role Atlas"), cards[1]]
+    assert write_cards(renamed, site, cache) == (1, 1)
+
+
+@pytest.mark.slow
+def test_previews_of_roles_topics_comparisons_and_home_carry_an_image_in_the_site(site: Path, atlas):
+    pages = [urls.HOME, *(urls.page_of("role", r.id) for r in atlas.roles),
+             *(urls.page_of("topic", t.id) for t in atlas.topics),
+             *(urls.page_of("comparison", c.id) for c in atlas.comparisons)]
+    for page in pages:
+        folder = urls.url_of(page)
+        html = (site / folder / "index.html").read_text(encoding="utf-8")
+        og = re.search(r'<meta property="og:image" content="([^"]+)">', html)
+        assert og, page
+        assert re.search(r'<meta name="twitter:card" content="summary_large_image">', html), page
+        assert f'<meta name="twitter:image" content="{og.group(1)}">' in html, page
+        assert og.group(1).startswith(SITE_URL), og.group(1)
+        image = site / og.group(1).removeprefix(SITE_URL)
+        assert image.is_file(), (page, og.group(1))
+        assert _png_size(image.read_bytes()) == (1200, 630), page
+        assert '<meta property="og:image:width" content="1200">' in html
+        assert '<meta property="og:image:height" content="630">' in html
+
+
+@pytest.mark.slow
+def test_other_pages_keep_the_small_summary_card(site: Path):
+    html = (site / "glossary" / "index.html").read_text(encoding="utf-8")
+    assert '<meta name="twitter:card" content="summary">' in html
+    assert 'property="og:image"' not in html
