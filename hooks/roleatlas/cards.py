@@ -22,6 +22,7 @@ from pathlib import Path
 
 from .atlas import Atlas
 from .formats import level_text
+from .model import Role
 from . import urls
 
 SIZE = (1200, 630)
@@ -57,11 +58,16 @@ class Card:
         return digest.hexdigest()
 
 
+def _role_kicker(role: Role) -> str:
+    """The role's level, or plain "Role" where the sources do not place it ("not placed" would say
+    nothing to someone seeing the preview in a chat)."""
+    return "Role" if role.level == "other" else level_text(role.level)
+
+
 def cards_for(atlas: Atlas, site_name: str, site_description: str) -> list[Card]:
     """The cards of the home page, every role, topic and featured comparison."""
     cards = [Card(urls.HOME, "Technical leadership roles", site_name, site_description, site_name)]
-    cards += [Card(urls.page_of("role", r.id), level_text(r.level), r.title, r.focus.text, site_name)
-              for r in atlas.roles]
+    cards += [Card(urls.page_of("role", r.id), _role_kicker(r), r.title, r.focus.text, site_name) for r in atlas.roles]
     cards += [Card(urls.page_of("topic", t.id), "Topic", t.title, t.summary, site_name) for t in atlas.topics]
     cards += [Card(urls.page_of("comparison", c.id), "Comparison", c.title, c.intro, site_name)
               for c in atlas.comparisons]

@@ -7,7 +7,11 @@ cannot see into.
 
 from __future__ import annotations
 
+import re
+
 import pytest
+
+from roleatlas import urls
 
 from .conftest import DESKTOP, PAGE_KINDS, PHONE, Tab, screenshot
 
@@ -134,3 +138,24 @@ def test_a_build_for_a_named_address_claims_it_in_canonical_links_and_previews(s
         raw = (served.root / page / "index.html").read_text(encoding="utf-8")
         assert f'<link rel="canonical" href="{served.url}{page}"' in raw, page
         assert f'<meta property="og:url" content="{served.url}{page}"' in raw, page
+
+
+def _png_size(data: bytes) -> tuple[int, int]:
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
+    return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+
+
+def test_previews_of_roles_topics_comparisons_and_home_carry_a_1200x630_image(served, atlas):
+    pages = [urls.HOME, *(urls.page_of("role", r.id) for r in atlas.roles),
+             *(urls.page_of("topic", t.id) for t in atlas.topics),
+             *(urls.page_of("comparison", c.id) for c in atlas.comparisons)]
+    for page in pages:
+        html = (served.root / urls.url_of(page) / "index.html").read_text(encoding="utf-8")
+        og = re.search(r'<meta property="og:image" content="([^"]+)">', html)
+        assert og and og.group(1).startswith(served.url), page
+        assert '<meta name="twitter:card" content="summary_large_image">' in html, page
+        assert f'<meta name="twitter:image" content="{og.group(1)}">' in html, page
+        image = served.root / og.group(1).removeprefix(served.url)
+        assert _png_size(image.read_bytes()) == (1200, 630), page
+    glossary = (served.root / "glossary" / "index.html").read_text(encoding="utf-8")
+    assert '<meta name="twitter:card" content="summary">' in glossary and 'property="og:image"' not in glossary
