@@ -21,6 +21,7 @@ for Markdown, only a fence longer than any run of backticks in the text.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -171,34 +172,41 @@ def job_ad(atlas: Atlas, role: Role) -> Ad:
               duties=_duties(role), required=required, preferred=preferred, skills=_skills(atlas, role))
 
 
-def plain_text(ad: Ad) -> str:
-    lines = [ad.title, "[Company] · [Location]", f"Pay: {ad.pay}", "", ad.summary, ""]
+@dataclass(frozen=True)
+class _Style:
+    """How one format marks the ad's parts; the parts and their order are the same in both."""
+
+    top: Callable[[Ad], list[str]]
+    heading: Callable[[str], str]
+    area: Callable[[str], list[str]]
+
+
+_PLAIN = _Style(top=lambda ad: [ad.title, "[Company] · [Location]", f"Pay: {ad.pay}"],
+                heading=str.upper, area=lambda title: [title])
+_MARKDOWN = _Style(top=lambda ad: [f"**{ad.title}**", "", "[Company] · [Location]  ", f"Pay: {ad.pay}"],
+                   heading=lambda text: f"**{text}**", area=lambda title: [f"*{title}*", ""])
+
+
+def _write(ad: Ad, style: _Style) -> str:
+    lines = [*style.top(ad), "", ad.summary, ""]
     if ad.duties:
-        lines += ["WHAT YOU WILL DO", ""]
+        lines += [style.heading("What you will do"), ""]
         for title, items in ad.duties:
-            lines += [title, *[f"- {i}" for i in items], ""]
-    if ad.required:
-        lines += ["WHAT YOU BRING", "", *[f"- {r}" for r in ad.required], ""]
-    if ad.preferred:
-        lines += ["NICE TO HAVE", "", *[f"- {p}" for p in ad.preferred], ""]
+            lines += [*style.area(title), *[f"- {i}" for i in items], ""]
+    for heading, items in (("What you bring", ad.required), ("Nice to have", ad.preferred)):
+        if items:
+            lines += [style.heading(heading), "", *[f"- {x}" for x in items], ""]
     if ad.skills:
-        lines += ["KEY SKILLS", "", ", ".join(ad.skills), ""]
+        lines += [style.heading("Key skills"), "", ", ".join(ad.skills), ""]
     return "\n".join(lines).rstrip() + "\n"
+
+
+def plain_text(ad: Ad) -> str:
+    return _write(ad, _PLAIN)
 
 
 def markdown(ad: Ad) -> str:
-    lines = [f"**{ad.title}**", "", "[Company] · [Location]  ", f"Pay: {ad.pay}", "", ad.summary, ""]
-    if ad.duties:
-        lines += ["**What you will do**", ""]
-        for title, items in ad.duties:
-            lines += [f"*{title}*", "", *[f"- {i}" for i in items], ""]
-    if ad.required:
-        lines += ["**What you bring**", "", *[f"- {r}" for r in ad.required], ""]
-    if ad.preferred:
-        lines += ["**Nice to have**", "", *[f"- {p}" for p in ad.preferred], ""]
-    if ad.skills:
-        lines += ["**Key skills**", "", ", ".join(ad.skills), ""]
-    return "\n".join(lines).rstrip() + "\n"
+    return _write(ad, _MARKDOWN)
 
 
 def job_description(atlas: Atlas, role: Role) -> str:
