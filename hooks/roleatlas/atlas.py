@@ -113,6 +113,12 @@ class Atlas:
     def skill_ids_of(self, role: Role) -> tuple[str, ...]:
         return tuple(use.skill for use in self.uses_by_role[role.id])
 
+    def key_skills(self, role: Role, limit: int) -> tuple[str, ...]:
+        """The skills to name when there is room for few: the required ones, else the first ones."""
+        uses = self.uses_by_role[role.id]
+        chosen = [u.skill for u in uses if u.need_word == "required"] or [u.skill for u in uses]
+        return tuple(chosen[:limit])
+
     def salary_figures(self, role: Role) -> tuple[Salary, ...]:
         """The role's salary figures, in the order its file lists them."""
         return tuple(self.salary[sid] for sid in role.salaries)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from .kinds import ONE_PER_FILE
+from .kinds import BY_REF, ONE_PER_FILE
 
 _RECORD = "\x1e"  # starts each commit in the log's output
 _UNIT = "\x1f"  # separates a commit's date from its subject
@@ -44,10 +44,8 @@ NO_HISTORY = History()
 
 def entry_file(ref: str, ident: str) -> str | None:
     """The data file of an entry of a one-per-file kind (`roles/cto.yaml`), relative to the data folder."""
-    for kind in ONE_PER_FILE.values():
-        if kind.ref == ref:
-            return f"{kind.name}/{ident}.yaml"
-    return None
+    kind = BY_REF.get(ref)
+    return f"{kind.name}/{ident}.yaml" if kind and kind.one_per_file else None
 
 
 def entry_of(path: str) -> tuple[str, str] | None:

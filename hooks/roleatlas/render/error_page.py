@@ -9,29 +9,20 @@ page the theme renders at every known address, and a complete HTML page for any 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import cache
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
-
-from .markup import TEMPLATES
+from .markup import html_environment
 
 TITLE = "Data problems"
 MARKER = "atlas-data-problems"  # the class of the problem list; tests and the 404 page's script look for it
 
 
-@cache
-def _environment() -> Environment:
-    return Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
-                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-
-
 def error_markdown(problems: Sequence[object]) -> str:
     """A Markdown page listing the problems (each shown with str())."""
-    return _environment().get_template("data_error.md.j2").render(
+    return html_environment().get_template("data_error.md.j2").render(
         title=TITLE, marker=MARKER, problems=[str(p) for p in problems])
 
 
 def error_html(problems: Sequence[object]) -> str:
     """A self-contained HTML page listing the problems, reloading itself when the server rebuilds."""
-    return _environment().get_template("data_error.html.j2").render(
+    return html_environment().get_template("data_error.html.j2").render(
         title=TITLE, marker=MARKER, problems=[str(p) for p in problems])

@@ -76,6 +76,14 @@ def _same(a: frozenset[str], b: frozenset[str]) -> bool:
     return bool(a and b) and len(a & b) / min(len(a), len(b)) >= SAME
 
 
+def _new(words: frozenset[str], said: list[frozenset[str]]) -> bool:
+    """Whether `words` say something not said yet; if so, they count as said from now on."""
+    if any(_same(words, s) for s in said):
+        return False
+    said.append(words)
+    return True
+
+
 _LABELLED = re.compile(r"^[^:]{2,60}:\s+\S")
 
 
@@ -104,13 +112,7 @@ def _duties(role: Role) -> tuple[tuple[str, tuple[str, ...]], ...]:
     for area in areas:
         if _is_overview(area, areas):
             continue
-        items = []
-        for item in area.items:
-            words = _words(item)
-            if any(_same(words, k) for k in kept):
-                continue
-            kept.append(words)
-            items.append(_clean(item))
+        items = [_clean(item) for item in area.items if _new(_words(item), kept)]
         if items:
             groups.append((_one_line(area.title), tuple(items)))
     return tuple(groups)
@@ -132,26 +134,17 @@ def _requirements(role: Role) -> tuple[tuple[str, ...], tuple[str, ...]]:
         word = "Education" if q.education.required else "Education (preferred)"
         required.append(f"{word}: {education_text(q.education)}")
         stated.append(_words(f"degree {education_text(q.education)}"))
-    for item in q.required:
-        words = _words(f"{item.title} {_clean(item.text)}")
-        if any(_same(words, s) for s in stated):
-            continue
-        stated.append(words)
-        required.append(_requirement(item))
-    preferred = []
-    for item in q.preferred:
-        words = _words(f"{item.title} {_clean(item.text)}")
-        if any(_same(words, s) for s in stated):
-            continue
-        stated.append(words)
-        preferred.append(_requirement(item))
+    required += [_requirement(item) for item in q.required if _new(_requirement_words(item), stated)]
+    preferred = [_requirement(item) for item in q.preferred if _new(_requirement_words(item), stated)]
     return tuple(required), tuple(preferred)
 
 
+def _requirement_words(q: Qualification) -> frozenset[str]:
+    return _words(f"{q.title} {_clean(q.text)}")
+
+
 def _skills(atlas: Atlas, role: Role) -> tuple[str, ...]:
-    uses = atlas.uses_by_role[role.id]
-    chosen = [u.skill for u in uses if u.need_word == "required"] or [u.skill for u in uses]
-    return tuple(atlas.skill[sid].name for sid in chosen[:MAX_SKILLS])
+    return tuple(atlas.skill[sid].name for sid in atlas.key_skills(role, MAX_SKILLS))
 
 
 def _pay(atlas: Atlas, role: Role) -> str:
@@ -159,7 +152,7 @@ def _pay(atlas: Atlas, role: Role) -> str:
     if not figures:
         return "[Pay range]"
     s = figures[0]
-    source = atlas.source[s.source].title if s.source in getattr(atlas, "source", {}) else s.source
+    source = atlas.source[s.source].title  # source ids are resolved on load
     return (f"{amount_text(s)} per {s.period} ({_one_line(s.label)}, {s.region}, {s.year}; "
             f"source: {_one_line(source)}; check before posting)")
 

@@ -109,3 +109,11 @@ def environment() -> Environment:
     )
     env.filters.update(md=md, anchor=anchor)
     return env
+
+
+@cache
+def html_environment() -> Environment:
+    """For templates whose output is HTML or SVG (the salary chart, the data-error pages): Jinja's
+    own HTML autoescaping, the right escaping for that context."""
+    return Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
+                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)

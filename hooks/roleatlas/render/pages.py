@@ -71,9 +71,7 @@ def _glossary(atlas: Atlas) -> str:
 def _matrix(atlas: Atlas) -> str:
     rows = []
     for role in atlas.roles:
-        uses = atlas.uses_by_role[role.id]
-        key = [u.skill for u in uses if u.need_word == "required"][:5] or [u.skill for u in uses[:5]]
-        rows.append(MatrixRow(role, tuple(key)))
+        rows.append(MatrixRow(role, atlas.key_skills(role, 5)))
     front = front_matter(title="All roles at a glance",
                          description="Every role on the same columns: focus, scope, experience, education, key skills and pay.")
     return render("matrix.md.j2", urls.MATRIX, atlas, front=front, rows=rows)

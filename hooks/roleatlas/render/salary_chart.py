@@ -6,14 +6,12 @@ import math
 import textwrap
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from ..formats import amount_text, money
 from ..model import Role, Salary
-from .markup import TEMPLATES
+from .markup import html_environment
 
 WIDTH, LEFT, TOP, BOTTOM = 760, 12, 16, 34
 # The phone drawing: 340 units wide, shown about 1:1 in a 390 px screen's 358 px column, so its
@@ -103,11 +101,8 @@ def _shape(bar: Bar, s: Salary, y: float, top: int, width: int) -> Bar:
                width=None if low == high else f"{x_high - x_low:.1f}", arrow=arrow)
 
 
-@cache
 def _template():
-    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
-                      trim_blocks=True, lstrip_blocks=True)
-    return env.get_template("salary_chart.svg.j2")
+    return html_environment().get_template("salary_chart.svg.j2")
 
 
 def salary_svg(rows: list[ChartRow]) -> Markup:
