@@ -14,7 +14,6 @@ that holds them; role pages say when that file last changed (from git, when ther
 from __future__ import annotations
 
 import gc
-import json
 import logging
 import os
 import posixpath
@@ -29,7 +28,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from roleatlas import search_index
+from roleatlas import site_search
 from roleatlas.cards import Card, cards_for, write_cards
 from roleatlas.export import api_files
 from roleatlas.formats import glossary
@@ -56,13 +55,12 @@ class _Session:
     """What MkDocs events share, in one place (hooks are module functions, so it lives here): whether
     the process serves, the problems of the build under way (for the 404 page), the pages of the last
     good build (addresses to answer), and what on_files planned for after the build: the link-preview
-    cards by page and what the role pages' entries in the search index say."""
+    cards by page."""
 
     serving: bool = False
     problems: list | None = None
     pages: list[str] = field(default_factory=list)
     cards: dict[str, Card] = field(default_factory=dict)
-    search: dict[str, search_index.RoleEntries] = field(default_factory=dict)
 
 
 _session = _Session()
@@ -83,6 +81,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if data not in config.watch:
         config.watch.append(data)
     _set_repository(config)
+    config.extra["pagefind_search"] = _pagefind(config)  # overrides/main.html starts the search worker
     return config
 
 
@@ -216,9 +215,7 @@ def _set_glossary(config: MkDocsConfig, terms: dict[str, str]) -> None:
 
 
 def _plan_after_build(config: MkDocsConfig, atlas) -> None:
-    """The search index's role entries and the link-preview cards (README, Benchmark).
-    ROLE_ATLAS_CARDS=false builds without cards."""
-    _session.search = search_index.plan(atlas)
+    """The link-preview cards (README, Benchmark). ROLE_ATLAS_CARDS=false builds without cards."""
     _session.cards = {}
     if os.environ.get("ROLE_ATLAS_CARDS", "true").lower() not in ("false", "0", "no", "off"):
         site_description = config.site_description or config.site_name
@@ -233,15 +230,43 @@ def on_page_context(context, page, config: MkDocsConfig, nav):
     return context
 
 
+def _pagefind(config: MkDocsConfig) -> bool:  # noqa: ARG001 (one signature for the events)
+    """Search answers from Pagefind (README, Search); ROLE_ATLAS_SEARCH=material keeps Material's own
+    search with its whole index, as before, for scripts/bench_search to compare."""
+    return os.environ.get("ROLE_ATLAS_SEARCH", "pagefind") != "material"
+
+
+def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
+    return site_search.skip_excluded_sections(html) if _pagefind(config) else html
+
+
+def on_post_page(output: str, page, config: MkDocsConfig) -> str:
+    """Mark the page's text for Pagefind, unless its front matter keeps it out of search."""
+    search = page.meta.get("search") or {}
+    if not _pagefind(config) or (isinstance(search, dict) and search.get("exclude")):
+        return output
+    try:
+        return site_search.mark_body(output, search.get("boost") if isinstance(search, dict) else None)
+    except site_search.SearchIndexError as err:
+        raise PluginError(f"{page.file.src_uri}: {err}") from None
+
+
 @event_priority(-100)  # after the search plugin has written its index
 def on_post_build(config: MkDocsConfig) -> None:
-    """Trim the search index (ROLE_ATLAS_SEARCH_INDEX=full keeps all of it); draw the cards not
-    drawn before (kept in .cache/cards, or ROLE_ATLAS_CARD_CACHE) and copy every card into the site."""
-    index = Path(config.site_dir) / "search" / "search_index.json"
-    full = os.environ.get("ROLE_ATLAS_SEARCH_INDEX") == "full"  # Material's whole index, for scripts/bench_search
-    if _session.search and index.is_file() and not full:
-        trimmed = search_index.trim(json.loads(index.read_text(encoding="utf-8")), _session.search)
-        index.write_text(json.dumps(trimmed, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    """Index the site with Pagefind and empty Material's own index (ROLE_ATLAS_SEARCH=material keeps
+    it); draw the cards not drawn before (kept in .cache/cards, or ROLE_ATLAS_CARD_CACHE) and copy
+    every card into the site."""
+    site = Path(config.site_dir)
+    if _pagefind(config):
+        start = time.perf_counter()
+        try:
+            summary = site_search.index_site(site)
+        except site_search.SearchIndexError as err:
+            raise PluginError(str(err)) from None
+        log.info("Search index (Pagefind): %s (%.1f s)", summary, time.perf_counter() - start)
+        index = site / "search" / "search_index.json"
+        if index.is_file():
+            index.write_text(site_search.empty_material_index(index.read_text(encoding="utf-8")), encoding="utf-8")
     if _session.cards:
         cache = os.environ.get("ROLE_ATLAS_CARD_CACHE") or Path(config.config_file_path).parent / ".cache" / "cards"
         start = time.process_time()

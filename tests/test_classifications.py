@@ -113,10 +113,14 @@ def test_each_new_source_shows_publisher_address_date_and_licence(site, atlas):
     assert len([s for s in atlas.sources if s.url]) >= 4
 
 
-def test_classification_text_is_in_the_search_index(site):
-    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
-    block = next(d["text"] for d in docs if d["location"] == "roles/cto/#classifications")
+def test_classification_text_is_in_what_search_indexes(site):
+    """Pagefind indexes the page's article except the sections marked to be ignored (site_search.py)."""
+    page = (site / "roles" / "cto" / "index.html").read_text(encoding="utf-8")
+    body = page.split("data-pagefind-body", 1)[1].split("</article>", 1)[0]
+    block = visible(body.split('id="classifications"', 1)[1].split("<h2", 1)[0])
     assert "11-1011.00" in block and "Chief Executives" in block
+    ignored = "".join(re.findall(r'<div data-pagefind-ignore="all">.*?</div><!-- /search-ignored -->', body, re.S))
+    assert 'id="classifications"' not in ignored
 
 
 def test_matrix_fills_gaps_with_occupation_facts_worded_for_the_whole_occupation(site):

@@ -27,26 +27,6 @@ def test_every_role_and_skill_has_its_page(site, atlas):
         assert (site / page).is_file(), page
 
 
-def test_search_index_holds_each_role_s_own_words_and_no_repeats(site, atlas):
-    """What a search should find is indexed once: a role's summary and duties on its page, sources on
-    the sources page; the "Source: …" notes and the sections repeated from other pages stay out."""
-    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
-    text = {d["location"]: d["text"] for d in docs}
-    for role in atlas.roles:
-        page = f"roles/{role.id}/"
-        assert f"{page}#summary" in text, role.id
-        first_word = next(w for w in role.summary.text.split() if w.isalpha())
-        assert first_word in text[f"{page}#summary"], role.id
-        for area in role.responsibilities:
-            assert f"{page}#{area.id}" in text, (role.id, area.id)
-        for excluded in ("salary", "career", "related-roles", "perspectives", "job-description", "sources"):
-            assert f"{page}#{excluded}" not in text, (role.id, excluded)
-    role_text = " ".join(t for loc, t in text.items() if loc.startswith("roles/"))
-    assert "Source:" not in role_text
-    source_titles = {html.unescape(d["title"]) for d in docs if d["location"].startswith("sources/#")}
-    assert {source.title for source in atlas.sources} <= source_titles
-
-
 def test_role_and_skill_pages_link_each_other(site, atlas):
     for role in atlas.roles:
         role_links = links_in(site / "roles" / role.id / "index.html")

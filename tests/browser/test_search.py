@@ -99,3 +99,51 @@ def test_search_puts_the_page_in_the_first_three_results(search_tab: Tab, query:
             f"the site has no page {target}; the data's ids changed: update EXPECTED in {__file__}"
     assert any(r in wanted for r in results[:TOP]), \
         f"search for {query!r}: wanted one of {wanted} in the first {TOP}, got {results[:8]}"
+
+
+def test_a_search_for_a_responsibility_heading_links_to_that_section(search_tab: Tab, atlas):
+    """Material's result list shows a page's matching sections under it; a heading's words take the
+    reader to that heading (as with Material's own search, which weighs titles above text)."""
+    role = next(r for r in atlas.roles if r.id == "vp-engineering")
+    area = next(a for a in role.responsibilities if a.title.startswith("Delivery"))
+    search(search_tab, area.title)
+    links = search_tab.page.eval_on_selector_all(
+        ".md-search-result__item a", "links => links.map(a => a.getAttribute('href'))")
+    sections = [path_of(u)[len(path_of(search_tab.served.url)):] + "#" + u.split("#", 1)[1] for u in links if "#" in u]
+    assert f"roles/{role.id}/#{area.id}" in sections[:3], sections[:6]
+    marked = search_tab.page.eval_on_selector_all(".md-search-result__item mark", "marks => marks.map(m => m.textContent)")
+    assert any(m.lower() in area.title.lower() for m in marked), marked  # the words found are highlighted
+
+
+@pytest.mark.slow
+def test_titles_reach_the_result_list_as_text(browser, tmp_path):
+    """A role's title with HTML in it shows as those characters in the results, not as elements."""
+    import functools
+    import threading
+    from http.server import ThreadingHTTPServer
+
+    from conftest import build_site
+    from test_injection import data_with_role_text
+
+    from .conftest import Served, _QuietHandler
+
+    title = 'Zyxwv <b>bold</b> & <img src=x onerror="window.__hit=1">'
+    data = data_with_role_text(tmp_path / "work", title)
+    site = tmp_path / "site"
+    result = build_site(site, data=data, extra_env={"ROLE_ATLAS_CHECK_LINKS": "false", "ROLE_ATLAS_CARDS": "false"})
+    assert result.returncode == 0, result.stderr[-3000:]
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    context, tab = new_tab(browser, Served(site, f"http://127.0.0.1:{server.server_address[1]}/"), DESKTOP)
+    try:
+        tab.page.add_init_script(COUNT_SEARCH_MESSAGES)
+        tab.goto("")
+        assert "roles/alpha/" in search(tab, "Zyxwv")
+        shown = tab.page.eval_on_selector_all(".md-search-result__item h1", "hs => hs.map(h => h.textContent)")
+        assert any("<b>bold</b> & <img" in h for h in shown), shown
+        assert tab.page.eval_on_selector_all(".md-search-result b, .md-search-result img", "els => els.length") == 0
+        assert tab.page.evaluate("() => window.__hit") is None
+    finally:
+        context.close()
+        server.shutdown()
+        server.server_close()

@@ -1,0 +1,111 @@
+/* Role Atlas: the search worker Material's search box talks to, answered from Pagefind's index.
+
+   Material's own worker builds a lunr index in the reader's browser from the whole
+   search/search_index.json before it answers, a cost that grows with every role (README,
+   "Search in the browser"). Pagefind splits its index into chunks and loads only those a query
+   needs, so the first answer costs about the same at 10 roles and at 3,000. Material's search box,
+   its result list, keyboard use, suggestions and highlighting stay as they are: this worker speaks
+   the messages Material's worker speaks (SETUP 0, READY 1, QUERY 2, RESULT 3) and answers with the
+   items Material renders (a page, then its sections).
+
+   Text reaching Material's result list is HTML: titles are escaped here, and Pagefind's excerpts
+   come escaped with only its <mark> tags in them. */
+"use strict";
+
+const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
+// Pages whose text is fetched for one answer. Material shows ten and more on scrolling; a query
+// matching more pages than this says so in its count ("50 matching documents") and no more.
+const PAGES = 50;
+
+// This file is assets/search-worker.js: the site's root is two levels up.
+const ROOT = new URL("../", self.location.href);
+let pagefind = null;
+let suggestions = false;
+let queue = Promise.resolve();  // messages are answered one at a time, in the order they came
+
+function escapeHtml(text) {
+  return String(text).replace(/[&<>"']/g, c => ({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}[c]));
+}
+
+// "/atlas/roles/cto/#summary" -> "roles/cto/#summary": Material's locations are from the site's root.
+function locationOf(url) {
+  const path = new URL(url, ROOT).href;
+  return path.startsWith(ROOT.href) ? path.slice(ROOT.href.length) : path;
+}
+
+function words(query) {
+  return query.toLowerCase().split(/[\s\-,:!=[\]()"/]+/).filter(Boolean);
+}
+
+async function setup(options) {
+  suggestions = Boolean(options && options.suggest);
+  try {
+    pagefind = await import(new URL("pagefind/pagefind.js", ROOT).href);
+    await pagefind.options({excerptLength: 24});
+    await pagefind.init();
+  } catch (error) {
+    pagefind = null;  // no index (a site opened from files): every query finds nothing
+    console.error("Role Atlas search: Pagefind's index did not load", error);
+  }
+  postMessage({type: READY});
+}
+
+// Pagefind's parts of a page: its opening (before the first heading below the title) and its sections.
+function parts(data) {
+  const subs = data.sub_results || [];
+  const opening = sub => !sub.url.includes("#") || (sub.anchor && sub.anchor.element === "h1");
+  return {intro: subs.filter(opening), sections: subs.filter(sub => !opening(sub))};
+}
+
+// One group of Material's items for one page: the page, then its sections, the best first. As in
+// Material's own search, a part whose heading holds the words searched for comes before parts that
+// only mention them (Material weighs titles a thousand times text); then the part with more and
+// weightier matches. Material shows the sections that score as high as the page and folds the
+// others under "more on this page"; the page shows its own excerpt when its opening matches best.
+function group(data, score, asked) {
+  const page = locationOf(data.url);
+  const {intro, sections} = parts(data);
+  const inTitle = title => { const own = words(title || ""); return asked.filter(w => own.some(t => t.startsWith(w))).length; };
+  const hits = sub => sub.weighted_locations
+    ? sub.weighted_locations.reduce((n, hit) => n + hit.balanced_score, 0)
+    : (sub.locations || []).length;
+  const most = Math.max(1, ...intro.map(hits), ...sections.map(hits));
+  const relevance = (title, subs) => 1000 * inTitle(title) + subs.reduce((n, sub) => n + hits(sub), 0) / most;
+  const own = relevance(data.meta.title, intro);
+  const ranked = sections.map(sub => [sub, relevance(sub.title, [sub])]).sort((a, b) => b[1] - a[1]);
+  const best = Math.max(own, ...ranked.map(([, r]) => r), 1e-9);
+  const terms = Object.fromEntries(asked.map(word => [word, true]));
+  const items = [{location: page, title: escapeHtml(data.meta.title || page), score, terms,
+                  text: own >= best || !sections.length ? (intro[0] || data).excerpt || "" : ""}];
+  for (const [sub, r] of ranked)
+    items.push({location: locationOf(sub.url), title: escapeHtml(sub.title), text: sub.excerpt || "",
+                score: score * r / best * (own >= r ? 0.99 : 1), terms});
+  return items;
+}
+
+async function search(query) {
+  const asked = words(query);
+  if (!pagefind || !asked.length)
+    return {items: [], ...(suggestions && {suggest: []})};
+  const found = await pagefind.search(query);
+  const best = found.results.slice(0, PAGES);
+  const pages = await Promise.all(best.map(result => result.data()));
+  const items = pages.map((data, i) => group(data, best[i].score, asked));
+  const answer = {items};
+  if (suggestions) {  // the word of the best page's title that the last word typed begins
+    const last = asked[asked.length - 1];
+    const title = pages.length ? words(pages[0].meta.title || "") : [];
+    answer.suggest = title.filter(word => word.startsWith(last) && word !== last).slice(0, 1).map(escapeHtml);
+  }
+  return answer;
+}
+
+self.addEventListener("message", event => {
+  const message = event.data;
+  queue = queue.then(async () => {
+    if (message.type === SETUP)
+      await setup(message.data.options);
+    else if (message.type === QUERY)
+      postMessage({type: RESULT, data: await search(message.data)});
+  }).catch(error => console.error("Role Atlas search:", error));
+});
