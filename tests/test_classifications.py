@@ -101,6 +101,42 @@ def test_official_pay_is_worded_for_the_whole_occupation_with_its_date(site):
     assert "$132,270 (median) for all Software Developers" in glance  # BLS, May 2023
 
 
+# The BLS Employment Projections table, row "Chief executives" (11-1011): median annual wage in 2024
+# $206,420; typical entry education "Bachelor's degree"; related work experience "5 years or more".
+PROJECTIONS = "https://www.bls.gov/emp/tables/occupational-projections-and-characteristics.htm"
+
+
+def test_chief_executives_pay_shows_on_the_cto_and_cio_pages_for_the_whole_occupation(site, atlas):
+    source = next(s for s in atlas.sources if s.url == PROJECTIONS)
+    for role_id in ("cto", "cio"):
+        text = section(site, f"roles/{role_id}", "official-pay")
+        assert "$206,420 per year (United States, 2024)" in text, role_id
+        assert "11-1011.00 Chief Executives" in text and "not this exact title" in text, role_id
+        assert f"Source: {source.title}" in text, role_id
+        glance = text_of(site, f"roles/{role_id}")
+        assert "$206,420 (median) for all Chief Executives, United States, 2024" in glance, role_id
+
+
+def test_matrix_fills_the_cto_and_cio_rows_from_the_chief_executives_occupation(site):
+    raw = (site / "compare" / "matrix" / "index.html").read_text(encoding="utf-8")
+    for role_id in ("cto", "cio"):
+        text = visible(next(r for r in re.findall(r"<tr>(.*?)</tr>", raw, re.S) if f"roles/{role_id}/" in r))
+        assert "Bachelor's degree (typical for all Chief Executives)" in text, role_id
+        assert "5 years or more in a related occupation (typical for all Chief Executives)" in text, role_id
+        assert "$206,420 (median) for all Chief Executives" in text, role_id
+
+
+def test_sources_page_lists_the_projections_table_with_its_address_date_and_licence(site):
+    raw = (site / "sources" / "index.html").read_text(encoding="utf-8")
+    assert f'href="{PROJECTIONS}"' in raw
+    text = section(site, "sources", "bls-projections-2024")
+    assert PROJECTIONS in text
+    assert "U.S. Bureau of Labor Statistics" in text
+    assert "Figures as of 2024 wages; employment 2024, projected to 2034" in text
+    assert "Read 2026-11-23" in text
+    assert "Licence Public domain (a work of the U.S. federal government)" in text
+
+
 def test_each_new_source_shows_publisher_address_date_and_licence(site, atlas):
     text = text_of(site, "sources")
     raw = (site / "sources" / "index.html").read_text(encoding="utf-8")
@@ -138,6 +174,6 @@ def test_salary_chart_tells_official_statistics_from_estimates(site):
     raw = (site / "salaries" / "index.html").read_text(encoding="utf-8")
     start = raw.index("atlas-salary-chart--wide")
     wide = raw[start:raw.index("</svg>", start)]
-    assert wide.count('class="range official"') + wide.count('class="point official"') == 3  # BLS: 2 + 1 figures
+    assert wide.count('class="range official"') + wide.count('class="point official"') == 4  # BLS: 2 + 1 + 1 figures
     assert wide.count('class="range estimate"') + wide.count('class="point estimate"') == 4  # the profile's four
     assert "outlined marks are official statistics" in visible(raw)
