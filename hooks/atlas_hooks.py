@@ -237,7 +237,12 @@ def _pagefind(config: MkDocsConfig) -> bool:  # noqa: ARG001 (one signature for 
 
 
 def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
-    return site_search.skip_excluded_sections(html) if _pagefind(config) else html
+    """Mark what Pagefind leaves out of the page (site_search.py)."""
+    if not _pagefind(config):
+        return html
+    if page.file.src_uri in site_search.LISTS:
+        html = site_search.skip_repeated_lists(html)
+    return site_search.skip_excluded_sections(html)
 
 
 def on_post_page(output: str, page, config: MkDocsConfig) -> str:

@@ -78,3 +78,14 @@ def test_pages_kept_out_of_search_and_the_404_page_are_not_indexed(site):
     assert "data-pagefind-body" not in (site / "404.html").read_text(encoding="utf-8")
     assert "data-pagefind-body" not in (site / "changes" / "index.html").read_text(encoding="utf-8")
     assert "data-pagefind-body" in (site / "skills" / "python" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_list_page_keeps_its_prose_and_skips_whole_tables_lists_and_diagrams():
+    content = ('<h1 id="t">Roles</h1><p>Intro.</p><table><tr><td>CTO</td></tr></table>'
+               '<ul><li>a<ul><li>b</li></ul></li><li>c</li></ul><p>More prose.</p>'
+               '<pre class="mermaid"><code>graph TD</code></pre><svg><g><text>x</text></g></svg>')
+    marked = skip_excluded_sections(site_search.skip_repeated_lists(content))
+    ignored = re.findall(r'<div data-pagefind-ignore="all">(.*?)</div><!-- /search-ignored -->', marked, re.S)
+    assert ignored == ["<table><tr><td>CTO</td></tr></table>", "<ul><li>a<ul><li>b</li></ul></li><li>c</li></ul>",
+                       '<pre class="mermaid"><code>graph TD</code></pre>', "<svg><g><text>x</text></g></svg>"]
+    assert site_search.unmark(marked) == content

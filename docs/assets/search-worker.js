@@ -13,9 +13,10 @@
 "use strict";
 
 const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
-// Pages whose text is fetched for one answer. Material shows ten and more on scrolling; a query
-// matching more pages than this says so in its count ("50 matching documents") and no more.
-const PAGES = 50;
+// Pages whose text is fetched for one answer: each costs a fetch and some work before the first
+// result shows. Material shows ten and more on scrolling; a query matching more pages shows the
+// best 20 ("20 matching documents").
+const PAGES = 20;
 
 // This file is assets/search-worker.js: the site's root is two levels up.
 const ROOT = new URL("../", self.location.href);
@@ -37,16 +38,25 @@ function words(query) {
   return query.toLowerCase().split(/[\s\-,:!=[\]()"/]+/).filter(Boolean);
 }
 
+// Pagefind loads as soon as Material starts this worker, while Material is still fetching its own
+// settings: the first query then finds Pagefind's code, its WebAssembly and its page list ready.
+const loading = (async () => {
+  try {
+    const module = await import(new URL("pagefind/pagefind.js", ROOT).href);
+    // This is a worker already: Pagefind need not start one of its own.
+    await module.options({excerptLength: 24, noWorker: true});
+    await module.init();
+    await module.preload("a");  // any word: it makes Pagefind fetch and start its WebAssembly
+    return module;
+  } catch (error) {  // no index (a site opened from files): every query finds nothing
+    console.error("Role Atlas search: Pagefind's index did not load", error);
+    return null;
+  }
+})();
+
 async function setup(options) {
   suggestions = Boolean(options && options.suggest);
-  try {
-    pagefind = await import(new URL("pagefind/pagefind.js", ROOT).href);
-    await pagefind.options({excerptLength: 24});
-    await pagefind.init();
-  } catch (error) {
-    pagefind = null;  // no index (a site opened from files): every query finds nothing
-    console.error("Role Atlas search: Pagefind's index did not load", error);
-  }
+  pagefind = await loading;
   postMessage({type: READY});
 }
 

@@ -13,7 +13,10 @@ What is indexed is marked in the pages' HTML:
 - what Material's search leaves out (`data-search-exclude`) Pagefind leaves out too: on a heading,
   the whole section under it (salary, career, related roles, perspectives, job ad, sources on a
   role page; the list of roles on a skill page), elsewhere the element (the "Source: …" notes);
-- the "On this page" list and the ¶ links, which repeat the headings, are left out.
+- the "On this page" list and the ¶ links, which repeat the headings, are left out;
+- the pages that list every role (the roles index, the matrix, compare, career paths, salaries)
+  keep their headings and prose: their tables, lists, charts and diagrams repeat the role pages,
+  and left in they would make every search for a role's name fetch and work through them.
 
 Nothing here imports MkDocs; `hooks/atlas_hooks.py` calls it.
 """
@@ -26,6 +29,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from . import urls
+
 # The element of Material's page template that holds the page's own text.
 ARTICLE = '<article class="md-content__inner md-typeset">'
 EXCLUDED = ("[data-search-exclude]", ".headerlink", ".atlas-toc", ".md-content__button", ".md-source-file")
@@ -34,6 +39,10 @@ EXCLUDED = ("[data-search-exclude]", ".headerlink", ".atlas-toc", ".md-content__
 # findable again (unmark).
 IGNORED_START = '<div data-pagefind-ignore="all">'
 IGNORED_END = "</div><!-- /search-ignored -->"
+
+# The pages that list every role, by source file, and what of them repeats the role pages.
+LISTS = frozenset((urls.ROLES, urls.MATRIX, urls.COMPARE, urls.CAREER, urls.SALARIES))
+_REPEATS = re.compile(r'<(table|svg|ul|ol)\b|<(pre) class="mermaid"')
 
 _HEADING = re.compile(r"<h([1-6])\b([^>]*)>")
 _BODY_MARK = re.compile(r' data-pagefind-body(?: data-pagefind-weight="[^"]*")?')
@@ -73,6 +82,30 @@ def unmark(page_html: str) -> str:
     """The page without the marks for Pagefind (mark_body, skip_excluded_sections): what a build
     without the hooks writes, for scripts/bench to compare the two."""
     return _BODY_MARK.sub("", page_html.replace(IGNORED_START, "").replace(IGNORED_END, ""), count=1)
+
+
+def skip_repeated_lists(content: str) -> str:
+    """A list page's content with its tables, lists, charts and diagrams wrapped for Pagefind to
+    skip (the outermost element of each: lists hold lists)."""
+    out, pos = [], 0
+    while match := _REPEATS.search(content, pos):
+        tag = match.group(1) or match.group(2)
+        end = _closing(content, match.start(), tag)
+        out += [content[pos:match.start()], IGNORED_START, content[match.start():end], IGNORED_END]
+        pos = end
+    out.append(content[pos:])
+    return "".join(out)
+
+
+def _closing(content: str, start: int, tag: str) -> int:
+    """Where the element of `tag` opened at `start` ends (after its closing tag), nesting counted."""
+    tags = re.compile(rf"<(/?){tag}\b[^>]*>")
+    depth = 0
+    for match in tags.finditer(content, start):
+        depth += -1 if match.group(1) else 1
+        if depth == 0:
+            return match.end()
+    return len(content)
 
 
 def empty_material_index(raw: str) -> str:
