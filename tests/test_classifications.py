@@ -177,3 +177,47 @@ def test_salary_chart_tells_official_statistics_from_estimates(site):
     assert wide.count('class="range official"') + wide.count('class="point official"') == 4  # BLS: 2 + 1 + 1 figures
     assert wide.count('class="range estimate"') + wide.count('class="point estimate"') == 4  # the profile's four
     assert "outlined marks are official statistics" in visible(raw)
+
+
+# ESCO's current portal (Norwegian interface, English description), read 2026-11-23, shows ISCO-08 1330
+# (concept C1330) with "This concept is obsolete"; no reason or replacement in what was read. The atlas
+# still cites the older ESCO page for 1330: the two disagree, and the notice is shown beside the code.
+ESCO_CURRENT_1330 = "https://esco.ec.europa.eu/nb/classification/occupation?uri=http%3A//data.europa.eu/esco/isco/C1330"
+
+
+def warning_box(fragment: str) -> str:
+    return visible(re.search(r'<div class="admonition warning">(.*?)</div>', fragment, re.S).group(1))
+
+
+def test_esco_marking_1330_obsolete_is_a_cited_warning_wherever_the_code_is_shown(site, atlas):
+    source = next(s for s in atlas.sources if s.url == ESCO_CURRENT_1330)
+    isco = next(o for o in atlas.occupations if (o.system, o.code) == ("ISCO-08", "1330"))
+    [notice] = isco.notices
+    assert notice.source == source.id and "obsolete" in notice.text
+    expected = f"Notice on ISCO-08 1330 {' '.join(notice.text.split())} Source: {source.title}"
+
+    raw = (site / "roles" / "cio" / "index.html").read_text(encoding="utf-8")
+    block = raw.split('id="classifications"', 1)[1].split("<h2", 1)[0]
+    item = next(li for li in re.findall(r"<li>(.*?)</li>", block, re.S) if visible(li).startswith("ISCO-08 1330"))
+    assert warning_box(item) == expected  # in the code's own item, beside the mapping it warns about
+    assert f'href="../../sources/#{source.id}"' in item
+    assert source.title in section(site, "roles/cio", "sources")
+
+    raw = (site / "crosswalk" / "index.html").read_text(encoding="utf-8")
+    entry = raw.split(f'id="{isco.id}"', 1)[1].split("<h3", 1)[0]
+    assert warning_box(entry) == expected and entry.index("admonition warning") < entry.index("<table>")
+    row = next(r for r in re.findall(r"<tr>(.*?)</tr>", raw, re.S) if "roles/cio/" in r)
+    assert f'<a href="./#{isco.id}">⚠ notice on this code</a>' in row
+    assert "1330 Information and communications technology service managers" in visible(row)
+
+    occupations = {o["id"]: o for o in json.loads((site / "api" / "occupations.json").read_text())["occupations"]}
+    assert occupations[isco.id]["notices"] == [{"text": notice.text, "source": source.id}]
+    assert occupations["onet-11-1011-00"]["notices"] == []
+
+
+def test_the_current_esco_page_is_listed_as_a_source_without_a_licence_statement(site, atlas):
+    source = next(s for s in atlas.sources if s.url == ESCO_CURRENT_1330)
+    text = section(site, "sources", source.id)
+    assert "European Commission (ESCO portal)" in text and "Read 2026-11-23" in text
+    assert "No licence was stated on the page read" in text
+    assert "no ESCO version or date" in text

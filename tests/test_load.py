@@ -11,6 +11,7 @@ import yaml
 import datafactory
 from datafactory import TODAY
 from roleatlas.load import load
+from roleatlas.model import Statement
 from roleatlas.problems import DataError
 
 
@@ -173,6 +174,40 @@ def test_files_that_are_not_yaml_data_are_not_silently_skipped(tmp_path):
     (data / "roles" / "gamma.yml").write_text("id: gamma\n")
     assert problems_of(data) == ["data/roles/gamma.yml: (file): not a data file; data files end in .yaml "
                                  "(rename it or move it out of data/)"]
+
+
+OCCUPATION = {"id": "occ-one", "system": "ISCO-08", "code": "1330", "title": "ICT service managers",
+              "url": "https://example.org/isco/1330", "source": datafactory.SOURCE}
+
+
+def data_with_occupation(tmp_path: Path, **change) -> Path:
+    colls = datafactory.base_collections()
+    colls["occupations"] = [{**OCCUPATION, **change}, {**OCCUPATION, "id": "occ-two", "code": "2512"}]
+    return datafactory.write_data(tmp_path, collections=colls)
+
+
+def test_an_occupation_carries_publisher_notices_as_sourced_statements(tmp_path):
+    notice = {"text": "The publisher marks this code obsolete.", "source": datafactory.SOURCE}
+    atlas = load(data_with_occupation(tmp_path, notices=[notice]), root=tmp_path, today=TODAY)
+    assert atlas.occupation["occ-one"].notices == (Statement(**notice),)
+    assert atlas.occupation["occ-two"].notices == ()  # optional: most codes carry none
+
+
+@pytest.mark.parametrize("notices, line_of, expected", [
+    ([{"text": "Marked obsolete."}], "- text: Marked obsolete.",
+     "occupations[0].notices[0].source: missing; add it: Id of the source that says it."),
+    ([{"text": "Marked obsolete.", "source": "nowhere"}], "source: nowhere",
+     "occupations[0].notices[0].source: unknown source id 'nowhere'; define it in data/ first"),
+    ("Marked obsolete.", "notices: Marked obsolete.",
+     "occupations[0].notices: got the text 'Marked obsolete.'; expected a list of a mapping (Statement)"),
+    ([{"text": "", "source": datafactory.SOURCE}], "- text: ''",
+     "occupations[0].notices[0].text: is empty; write the text or remove the field"),
+])
+def test_a_bad_notice_names_its_file_line_and_field(tmp_path, notices, line_of, expected):
+    data = data_with_occupation(tmp_path, notices=notices)
+    lines = (data / "atlas.yaml").read_text().splitlines()
+    line = next(i for i, text in enumerate(lines, 1) if text.strip() == line_of)
+    assert problems_of(data) == [f"data/atlas.yaml:{line}: {expected}"]
 
 
 def test_the_real_data_is_valid(atlas):

@@ -128,3 +128,75 @@ def test_role_pages_warn_about_old_figures_against_the_build_date(atlas):
     old = html.unescape(render_role(atlas, role, date(2030, 6, 1)))
     assert '!!! warning "Older figures"' in old and "built 2030-06-01" in old
     assert old.index("Older figures") > old.index("## Salary")
+
+
+NOTICE = "The publisher marks this code obsolete; no replacement is named."
+
+
+def atlas_with_a_notice(tmp_path, notice: str = NOTICE):
+    """Two occupations, one with a publisher's notice (cited to its own source); alpha is mapped to
+    it and has its official pay, beta to the other."""
+    colls = datafactory.base_collections()
+    colls["sources"].append({"id": "src-b", "title": "Source B", "kind": "test page", "covers": "the code's standing"})
+    occupation = {"system": "ISCO-08", "url": "https://example.org/isco", "source": datafactory.SOURCE}
+    colls["occupations"] = [{**occupation, "id": "occ-one", "code": "1330", "title": "ICT service managers",
+                             "notices": [{"text": notice, "source": "src-b"}]},
+                            {**occupation, "id": "occ-two", "code": "2512", "title": "Software developers"}]
+    colls["salaries"].append({"id": "occ-pay", "label": "Median pay", "measure": "median", "currency": "EUR",
+                              "region": "EU", "year": 2024, "amount": 90000, "occupation": "occ-one",
+                              "source": datafactory.SOURCE})
+    roles = datafactory.base_roles()
+    for rid, occ in (("alpha", "occ-one"), ("beta", "occ-two")):
+        roles[rid]["classifications"] = [{"system": "ISCO-08", "relation": "broader", "occupation": occ,
+                                          "source": datafactory.SOURCE}]
+    return load(datafactory.write_data(tmp_path, collections=colls, roles=roles), root=tmp_path, today=TODAY)
+
+
+def text_of(fragment: str) -> str:
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", fragment)).split())
+
+
+def warning_boxes(page_html: str) -> list[str]:
+    return re.findall(r'<div class="admonition warning">(.*?)</div>', page_html, re.S)
+
+
+def test_a_publisher_s_notice_on_a_code_is_a_cited_warning_beside_the_code(tmp_path):
+    atlas = atlas_with_a_notice(tmp_path)
+    pages = render_site(atlas, TODAY)
+    role = html_of(pages["roles/alpha.md"])
+    block = role.split('id="classifications"')[1].split("<h2")[0]
+    item = re.search(r"<li>(.*?)</li>", block, re.S).group(1)  # the notice sits in the code's own item
+    assert "1330 ICT service managers" in text_of(item)
+    [box] = warning_boxes(item)
+    assert text_of(box) == f"Notice on ISCO-08 1330 {NOTICE} Source: Source B"
+    assert '<a href="../sources.md#src-b">Source B</a>' in box
+    assert "Source B" in text_of(role.split('id="sources"')[1])  # listed with the page's sources
+    pay = role.split('id="official-pay"')[1].split("<h2")[0]
+    assert '<a href="../crosswalk.md#occ-one">⚠ notice on this code</a>' in pay
+    assert not warning_boxes(html_of(pages["roles/beta.md"]))
+
+    crosswalk = html_of(pages["crosswalk.md"])
+    entry = crosswalk.split('id="occ-one"')[1].split("<h3")[0]
+    [box] = warning_boxes(entry)
+    assert entry.index("admonition warning") < entry.index("<table>")  # under the heading, before the facts
+    assert text_of(box) == f"Notice on ISCO-08 1330 {NOTICE} Source: Source B"
+    assert '<a href="sources.md#src-b">Source B</a>' in box
+    assert not warning_boxes(crosswalk.split('id="occ-two"')[1])
+    rows = {rid: next(r for r in re.findall(r"<tr>(.*?)</tr>", crosswalk, re.S) if f"roles/{rid}.md" in r)
+            for rid in ("alpha", "beta")}
+    assert '<a href="crosswalk.md#occ-one">⚠ notice on this code</a>' in rows["alpha"]
+    assert "⚠" not in rows["beta"]
+
+    salaries = html_of(pages["salaries.md"])
+    row = next(r for r in re.findall(r"<tr>(.*?)</tr>", salaries, re.S) if 'id="occ-pay"' in r)
+    assert '<a href="crosswalk.md#occ-one">⚠ notice on this code</a>' in row
+
+
+@pytest.mark.parametrize("evil", ["<script>alert(1)</script>", "[x](javascript:alert(1))", "a | b", "!!! danger",
+                                  "{{ 7*7 }}", "**bold**\n\n    # heading"])
+def test_a_notice_s_text_stays_literal_in_its_box(tmp_path, evil):
+    pages = render_site(atlas_with_a_notice(tmp_path, evil), TODAY)
+    for page, anchor, end in (("roles/alpha.md", "classifications", "<h2"), ("crosswalk.md", "occ-one", "<h3")):
+        [box] = warning_boxes(html_of(pages[page]).split(f'id="{anchor}"')[1].split(end)[0])
+        assert "<script" not in box and "javascript:" not in box and "<strong>" not in box and "<h1" not in box
+        assert text_of(box) == f"Notice on ISCO-08 1330 {' '.join(evil.split())} Source: Source B"

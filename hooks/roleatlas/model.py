@@ -328,6 +328,10 @@ class Occupation:
     titles: tuple[str, ...] = opt("Job titles the publisher lists for it, as written.", ())
     education: Statement | None = opt("Typical education to enter it, as a publisher states it.")
     experience: Statement | None = opt("Work experience it typically asks for, as a publisher states it.")
+    notices: tuple[Statement, ...] = opt("What a publisher says of the code's standing (marks it obsolete, replaced "
+                                         "or under revision), in the atlas's words with the page that says it; "
+                                         "sources can disagree, so each notice is shown as a warning beside the "
+                                         "code, never merged into it.", ())
 
     def check(self, today: date) -> list[tuple[str, str]]:
         if not re.fullmatch(WEB_ADDRESS, self.url):

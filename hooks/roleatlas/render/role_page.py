@@ -37,6 +37,7 @@ def sources_of(atlas: Atlas, role: Role) -> list[str]:
     cited |= {x.source for x in role.related + role.career_from + role.career_to + role.work_setting + role.notes}
     cited |= {atlas.salary[s].source for s in role.salaries} | {s.source for s in atlas.official_pay(role)}
     cited |= {c.source for c in role.classifications} | ({role.unclassified.source} if role.unclassified else set())
+    cited |= {n.source for c in role.classifications if c.occupation for n in atlas.occupation[c.occupation].notices}
     cited |= {p.source for p, _ in atlas.claims_about.get(role.id, ())}
     return [s.id for s in atlas.sources if s.id in cited]
 

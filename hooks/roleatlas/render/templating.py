@@ -28,6 +28,10 @@ def meta_text(text: str) -> str:
     return html.escape(" ".join(text.split()), quote=True)
 
 
+NOTICE_MARK = "⚠ notice on this code"
+"""The short warning after an occupation whose code a publisher has a notice on."""
+
+
 class Links:
     """Links from one page to the others; handed to templates as `to`."""
 
@@ -70,6 +74,24 @@ class Links:
         """An official occupation as "code title", linked to its entry on the crosswalk page."""
         o = self.atlas.occupation[occupation_id]
         return link(f"{o.code} {o.title}", f"{urls.CROSSWALK}#{occupation_id}", self.page)
+
+    def notices(self, occupation_id: str, indent: int = 0) -> Markup:
+        """A warning box with what publishers say of an occupation's code (marked obsolete, replaced…),
+        each notice cited; empty when there is none. `indent` nests the box in a list item. Sources
+        can disagree about a code: the notices are shown beside it, never merged into it."""
+        o = self.atlas.occupation[occupation_id]
+        if not o.notices:
+            return Markup("")
+        pad = " " * indent
+        body = f"\n{pad}\n".join(f"{pad}    {md(n.text)} {self.cite(n.source)}" for n in o.notices)
+        return Markup(f'{pad}!!! warning "Notice on {md(o.system)} {md(o.code)}"\n{body}\n')
+
+    def notice_mark(self, occupation_id: str) -> Markup:
+        """After an occupation shown in a table or a line of text: a short warning, linked to its
+        notices on the crosswalk page, when a publisher has one on its code; else nothing."""
+        if not self.atlas.occupation[occupation_id].notices:
+            return Markup("")
+        return Markup(f' <small class="atlas-notice">{link(NOTICE_MARK, f"{urls.CROSSWALK}#{occupation_id}", self.page)}</small>')
 
     def source(self, source_id: str) -> Markup:
         """A citation: the source's title, linked to its entry on the sources page."""
