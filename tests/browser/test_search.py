@@ -147,3 +147,24 @@ def test_titles_reach_the_result_list_as_text(browser, tmp_path):
         context.close()
         server.shutdown()
         server.server_close()
+
+
+def test_the_keyboard_opens_a_result_as_in_material_s_own_search(browser, served):
+    """"/" opens the search, the arrow keys move through the results Material draws from the worker's
+    answer, Enter opens the one chosen, and its words are marked on the page it opens."""
+    context, tab = new_tab(browser, served, DESKTOP)
+    try:
+        tab.page.add_init_script(COUNT_SEARCH_MESSAGES)
+        tab.goto("")
+        results = search(tab, "Kubernetes")
+        assert results[0] == "skills/kubernetes/", results
+        tab.page.keyboard.press("ArrowDown")
+        focused = tab.page.evaluate("() => document.activeElement.getAttribute('href')")
+        assert path_of(focused).endswith("/skills/kubernetes/"), focused
+        with tab.page.expect_navigation():
+            tab.page.keyboard.press("Enter")
+        assert path_of(tab.page.url).endswith("/skills/kubernetes/")
+        tab.page.wait_for_selector("article mark[data-md-highlight]")  # search.highlight on the page opened
+        tab.assert_clean()
+    finally:
+        context.close()
