@@ -53,11 +53,12 @@ def _data_dir(config: MkDocsConfig) -> Path:
 @dataclass
 class _Session:
     """What MkDocs events share, in one place (hooks are module functions, so it lives here): whether
-    the process serves, the problems of the build under way (for the 404 page), the pages of the last
-    good build (addresses to answer), and what on_files planned for after the build: the link-preview
-    cards by page."""
+    the process serves, which search the build writes, the problems of the build under way (for the
+    404 page), the pages of the last good build (addresses to answer), and what on_files planned for
+    after the build: the link-preview cards by page."""
 
     serving: bool = False
+    pagefind: bool = True  # search answers from Pagefind (on_config reads ROLE_ATLAS_SEARCH)
     problems: list | None = None
     pages: list[str] = field(default_factory=list)
     cards: dict[str, Card] = field(default_factory=dict)
@@ -81,7 +82,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if data not in config.watch:
         config.watch.append(data)
     _set_repository(config)
-    config.extra["pagefind_search"] = _pagefind(config)  # overrides/main.html starts the search worker
+    # Search answers from Pagefind (README, Search); ROLE_ATLAS_SEARCH=material keeps Material's own
+    # search with its whole index, as before, for scripts/bench_search to compare.
+    _session.pagefind = os.environ.get("ROLE_ATLAS_SEARCH", "pagefind") != "material"
+    config.extra["pagefind_search"] = _session.pagefind  # overrides/main.html starts the search worker
     return config
 
 
@@ -230,15 +234,9 @@ def on_page_context(context, page, config: MkDocsConfig, nav):
     return context
 
 
-def _pagefind(config: MkDocsConfig) -> bool:  # noqa: ARG001 (one signature for the events)
-    """Search answers from Pagefind (README, Search); ROLE_ATLAS_SEARCH=material keeps Material's own
-    search with its whole index, as before, for scripts/bench_search to compare."""
-    return os.environ.get("ROLE_ATLAS_SEARCH", "pagefind") != "material"
-
-
 def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
     """Mark what Pagefind leaves out of the page (site_search.py)."""
-    if not _pagefind(config):
+    if not _session.pagefind:
         return html
     if page.file.src_uri in site_search.LISTS:
         html = site_search.skip_repeated_lists(html)
@@ -247,11 +245,12 @@ def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
 
 def on_post_page(output: str, page, config: MkDocsConfig) -> str:
     """Mark the page's text for Pagefind, unless its front matter keeps it out of search."""
-    search = page.meta.get("search") or {}
-    if not _pagefind(config) or (isinstance(search, dict) and search.get("exclude")):
+    search = page.meta.get("search")
+    search = search if isinstance(search, dict) else {}
+    if not _session.pagefind or search.get("exclude"):
         return output
     try:
-        return site_search.mark_body(output, search.get("boost") if isinstance(search, dict) else None)
+        return site_search.mark_body(output, search.get("boost"))
     except site_search.SearchIndexError as err:
         raise PluginError(f"{page.file.src_uri}: {err}") from None
 
@@ -262,7 +261,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     it); draw the cards not drawn before (kept in .cache/cards, or ROLE_ATLAS_CARD_CACHE) and copy
     every card into the site."""
     site = Path(config.site_dir)
-    if _pagefind(config):
+    if _session.pagefind:
         start = time.perf_counter()
         try:
             summary = site_search.index_site(site)

@@ -22,6 +22,7 @@ const PAGES = 20;
 const ROOT = new URL("../", self.location.href);
 let pagefind = null;
 let suggestions = false;
+let separator = /[\s\-]+/;  // Material's default; setup takes the one mkdocs.yml gives its search
 let queue = Promise.resolve();  // messages are answered one at a time, in the order they came
 
 function escapeHtml(text) {
@@ -35,7 +36,7 @@ function locationOf(url) {
 }
 
 function words(query) {
-  return query.toLowerCase().split(/[\s\-,:!=[\]()"/]+/).filter(Boolean);
+  return query.toLowerCase().split(separator).filter(Boolean);
 }
 
 // Pagefind loads as soon as Material starts this worker, while Material is still fetching its own
@@ -54,8 +55,10 @@ const loading = (async () => {
   }
 })();
 
-async function setup(options) {
+async function setup({config, options}) {
   suggestions = Boolean(options && options.suggest);
+  if (config && config.separator)
+    separator = new RegExp(config.separator);
   pagefind = await loading;
   postMessage({type: READY});
 }
@@ -114,7 +117,7 @@ self.addEventListener("message", event => {
   const message = event.data;
   queue = queue.then(async () => {
     if (message.type === SETUP)
-      await setup(message.data.options);
+      await setup(message.data);
     else if (message.type === QUERY)
       postMessage({type: RESULT, data: await search(message.data)});
   }).catch(error => console.error("Role Atlas search:", error));

@@ -115,6 +115,15 @@ def empty_material_index(raw: str) -> str:
     return json.dumps({**index, "docs": []}, ensure_ascii=False, separators=(",", ":"))
 
 
+def search_files(site_dir: Path) -> list[Path]:
+    """What a built site's search loads from: Pagefind's folder (a query fetches a few of its
+    files) or, built with Material's own search, its one index file."""
+    folder = site_dir / "pagefind"
+    if folder.is_dir():
+        return [f for f in folder.rglob("*") if f.is_file()]
+    return [site_dir / "search" / "search_index.json"]
+
+
 def index_site(site_dir: Path) -> str:
     """Run Pagefind over the built site (it writes `pagefind/` into it); return its summary."""
     command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--quiet",
