@@ -125,22 +125,20 @@ def _could_nest_deep(text: str) -> bool:
     return _WIDE_LEAD.search("\n" + text) is not None  # a line (the first too) with a wide lead
 
 
-_SHALLOW_BASES = (_SafeLoader,) if issubclass(_SafeLoader, yaml.composer.Composer) else (
-    yaml.composer.Composer, _SafeLoader)
+class _ShallowLoader(yaml.SafeLoader):
+    """PyYAML's pure-Python loader, reading no deeper than MAX_DEPTH + 1 levels.
 
-
-class _ShallowLoader(*_SHALLOW_BASES):  # type: ignore[misc]
-    """The same parser with PyYAML's Python composer, which reads no deeper than MAX_DEPTH + 1 levels.
-
-    For text that `_could_nest_deep` only, as composing in Python costs more than in C. When a
-    collection opens one level deeper than MAX_DEPTH, the rest of the stream reads as ended: the
-    tree still holds that (now empty) collection, so `_convert` refuses it with its line and field
-    like any other, and the composer never recurses past it, however deep or long the text is.
+    For text that `_could_nest_deep` only, as parsing in Python costs more than in C. Pure Python
+    throughout: libyaml 0.2.6 (bundled from PyYAML 6.0.4) stops deep text with its own "exceeded
+    maximum nesting depth", without the field, where older releases parsed on; this way every
+    PyYAML in the range gives the same problem. When a collection opens one level deeper than
+    MAX_DEPTH, the rest of the stream reads as ended: the tree still holds that (now empty)
+    collection, so `_convert` refuses it with its line and field like any other, and the composer
+    never recurses past it, however deep or long the text is.
     """
 
     def __init__(self, text: str):
-        _SafeLoader.__init__(self, text)
-        self.anchors: dict[str, yaml.Node] = {}  # the C loader has its own; its Python composer needs this
+        super().__init__(text)
         self._open = 0
         self._stop: yaml.Event | None = None
 
@@ -173,6 +171,8 @@ def _syntax_problem(err: yaml.YAMLError, shown: str, text: str) -> Problem:
     mark = getattr(err, "problem_mark", None)
     line = mark.line + 1 if mark else 0
     what = getattr(err, "problem", None) or str(err)
+    if "maximum nesting depth" in str(what):  # libyaml's own guard (PyYAML 6.0.4 wheels), in case
+        return Problem(shown, line, "", _TOO_DEEP)  # text reaches it; the field is not known there
     hint = "fix the YAML syntax (check indentation, colons and quotes)"
     bad_line = text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""
     if "\t" in bad_line or "'\\t'" in str(what):
