@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import csv
 import re
 
 import markdown as markdown_lib
 import pytest
 
+from pathlib import Path
+
 from roleatlas.render.job_description import MAX_SKILLS, job_ad, job_description_tabs, markdown, plain_text
 from roleatlas.render.role_page import render_role
 
+ROOT = Path(__file__).resolve().parent.parent
 VP_AI = "vp-ai-ml-engineering"
 
 
@@ -74,15 +78,19 @@ def test_the_key_skills_are_the_required_ones_and_at_most_ten(atlas):
     assert len(job_ad(atlas, atlas.role[VP_AI]).skills) == MAX_SKILLS  # VP AI/ML names far more than ten
 
 
-def test_placeholders_and_a_pay_line_with_its_source_and_year(atlas):
+def test_placeholders_and_a_pay_guide_from_the_official_median(atlas):
+    """The pay guide is the occupation's official median (the committed release's figure), worded
+    for the whole occupation; never a practitioners' estimate when an official figure exists."""
     with_pay = plain_text(job_ad(atlas, atlas.role[VP_AI]))
     assert "[Company]" in with_pay and "[Location]" in with_pay
     pay = next(line for line in with_pay.splitlines() if line.startswith("Pay: "))
-    figure = atlas.salary_figures(atlas.role[VP_AI])[0]
-    assert "$217,433 – $283,018 per year" in pay
-    assert str(figure.year) in pay and atlas.source[figure.source].title in pay and figure.region in pay
-    without = next(r for r in atlas.roles if not r.salaries)
-    assert "Pay: [Pay range]" in plain_text(job_ad(atlas, without))
+    with (ROOT / "data" / "oews" / "wages.csv").open(encoding="utf-8") as handle:
+        median = next(int(r["annual_median"]) for r in csv.DictReader(handle)
+                      if r["occupation_code"] == "119041" and r["area_code"] == "0000000")
+    assert pay.startswith("Pay: [Pay range] (guide: ")
+    assert f"${median:,} median annual wage of all Architectural and Engineering Managers (SOC 11-9041)" in pay
+    assert "May 2025" in pay and "the whole occupation" in pay and "check before posting" in pay
+    assert "217,433" not in pay  # the estimates stay on the role page, each with its measure
 
 
 def test_a_role_the_sources_only_mention_gets_a_placeholder_for_its_summary(atlas):

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, get_args
 
 from .kinds import KINDS
-from .model import (Claim, Comparison, Dimension, Level, Occupation, Perspective, Role, Salary, Skill, SkillNeed,
+from .oews import Estimate, PayRelease, soc_code
+from .model import (Classification, Claim, Comparison, Dimension, Level, Occupation, Perspective, Role, Salary, Skill, SkillNeed,
                     Source, Term, Topic)
 
 
@@ -42,6 +43,23 @@ class CareerEdge:
     after: str
     note: str | None
     source: str
+
+
+@dataclass(frozen=True)
+class Placement:
+    """A role placed in a SOC occupation (by a publisher's title list, or as the atlas's nearest
+    occupation), with the release's national figures for the whole SOC occupation."""
+
+    classification: Classification
+    occupation: Occupation
+    soc: str
+    soc_title: str
+    national: Estimate
+
+    @property
+    def wider(self) -> bool:
+        """The O*NET-SOC occupation is one part of the SOC occupation BLS publishes pay for."""
+        return not self.occupation.code.endswith(".00")
 
 
 @dataclass(frozen=True)
@@ -81,9 +99,11 @@ class Atlas:
     steps_into: dict[str, tuple[CareerEdge, ...]] = field(default_factory=dict)
     steps_out: dict[str, tuple[CareerEdge, ...]] = field(default_factory=dict)
     linked_from: dict[str, tuple[Role, ...]] = field(default_factory=dict)
+    pay: PayRelease | None = None
+    """BLS's OEWS release from data/oews/ (None when the folder is absent)."""
 
     @classmethod
-    def create(cls, **kinds: tuple) -> Atlas:
+    def create(cls, pay: PayRelease | None = None, **kinds: tuple) -> Atlas:
         """The Atlas of loaded entries, given by kind name (roles=…, skills=…)."""
         kinds["roles"] = roles = tuple(sorted(kinds["roles"], key=lambda r: (_LEVELS.index(r.level), r.title.lower())))
         kinds["skills"] = tuple(sorted(kinds["skills"], key=lambda s: s.name.lower()))
@@ -102,7 +122,28 @@ class Atlas:
             roles_in=_group(((c.occupation, r) for r in roles for c in r.classifications if c.occupation),
                             lambda pair: pair[0], lambda pair: pair[1]),
             wages_of=_group((s for s in kinds["salaries"] if s.occupation), lambda s: s.occupation),
+            pay=pay,
         )
+
+    def pay_placements(self, role: Role) -> tuple[Placement, ...]:
+        """Each SOC occupation a publisher or the atlas places the role in, with the release's
+        national figures for it: one per O*NET-SOC classification, in the role's order."""
+        found = []
+        for c in role.classifications:
+            if c.system != "O*NET-SOC" or not c.occupation:
+                continue
+            occupation = self.occupation[c.occupation]
+            soc = soc_code(occupation.code)
+            national = self.pay.national(soc) if self.pay else None
+            if national is not None and self.pay is not None:
+                found.append(Placement(c, occupation, soc, self.pay.occupations[soc], national))
+        return tuple(found)
+
+    def roles_in_soc(self, soc: str) -> tuple[Role, ...]:
+        """The roles placed in a SOC occupation through any of its O*NET-SOC occupations."""
+        return tuple(r for r in self.roles if any(
+            c.system == "O*NET-SOC" and c.occupation and soc_code(self.occupation[c.occupation].code) == soc
+            for c in r.classifications))
 
     def official_pay(self, role: Role) -> tuple[Salary, ...]:
         """Official pay statistics of the occupations the role is mapped to (each for the whole

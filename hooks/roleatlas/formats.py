@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .atlas import Atlas
+from .atlas import Atlas, Placement
 from .model import LEVEL_NAMES, RELATION_TEXT, Education, Experience, Occupation, Role, Salary, Term
+from .oews import NOT_RELEASED, TOP_CODED, Figure, PayRelease
 
 CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£"}
 
@@ -88,32 +89,54 @@ def glossary(terms: Sequence[Term]) -> dict[str, str]:
     return {t.term: " ".join(t.meaning.split()) for t in terms}
 
 
+def wage_text(figure: Figure, release: PayRelease) -> str:
+    """A published annual wage as money; BLS's marks in words: a top-coded wage as "≥ $239,200"
+    (BLS gives no exact figure above its limit), an unpublished one as "not released"."""
+    if figure.footnote == TOP_CODED:
+        return f"≥ {release.top_code}" if release.top_code else "above BLS's top-coding limit"
+    number = figure.number
+    if number is None or figure.footnote == NOT_RELEASED:
+        return "not released"
+    return money(round(number), "USD")
+
+
+def count_text(figure: Figure) -> str:
+    """Employment as BLS publishes it, or "not released"."""
+    number = figure.number
+    return f"{round(number):,}" if number is not None else "not released"
+
+
+def official_headline(atlas: Atlas, placement: Placement) -> str:
+    """The official figure a role's pay leads with: its occupation's national median, worded for
+    the whole occupation and dated by the release."""
+    release = atlas.pay
+    assert release is not None  # a placement exists only with a release
+    median = wage_text(placement.national["annual_median"], release)
+    return (f"{median} median annual wage of all {placement.soc_title} (SOC {placement.soc}), "
+            f"United States, {release.release} (BLS)")
+
+
+def estimate_text(atlas: Atlas, salary: Salary) -> str:
+    """A practitioners' estimate with its own measure, title, region, year and source: never merged
+    with another figure into one span."""
+    return f"{salary_text(salary)}; {salary.measure.replace('-', ' ')} from {atlas.source[salary.source].title}"
+
+
+def role_estimates(atlas: Atlas, role: Role) -> list[str]:
+    """The role's own figures (estimates a source gives), one line each."""
+    return [estimate_text(atlas, s) for s in atlas.salary_figures(role) if not s.occupation]
+
+
 def role_pay(atlas: Atlas, role: Role) -> list[str]:
-    """Every pay figure shown for a role: its own figures, then the official statistics of its
-    occupations, each worded for the whole occupation."""
-    return ([salary_text(s) for s in atlas.salary_figures(role)]
-            + [occupation_pay_text(s, atlas.occupation[s.occupation]) for s in atlas.official_pay(role)])
-
-
-def figure_title(label: str) -> str | None:
-    """The title a salary figure names: its label after the first comma ("Average salary, Vice
-    President of Engineering (AI/ML included)" names "Vice President of Engineering (AI/ML
-    included)"); None when the label names no title, as for a figure of the role itself."""
-    return label.split(",", 1)[1].strip() if "," in label else None
+    """Every pay figure shown for a role: its official occupations' medians first, then each
+    estimate on its own."""
+    return [official_headline(atlas, p) for p in atlas.pay_placements(role)] + role_estimates(atlas, role)
 
 
 def role_pay_summary(atlas: Atlas, role: Role) -> str:
-    """One line of pay for tables: the role's own figures (saying what they measure when one is for
-    a title that is not one of the role's names: a different or wider title), else its occupation's
-    median, worded for the whole occupation."""
-    own = atlas.salary_figures(role)
-    if own:
-        names = {n.casefold() for n in role.names}
-        other = [s.label for s in own if (figure_title(s.label) or role.title).casefold() not in names]
-        return pay_summary(own) + ("; measured as: " + "; ".join(other) if other else "")
-    official = atlas.official_pay(role)
-    medians = [s for s in official if s.measure == "median"] or list(official)
-    return occupation_pay_text(medians[0], atlas.occupation[medians[0].occupation]) if medians else ""
+    """The headline: the official median of the role's first occupation, else empty."""
+    placements = atlas.pay_placements(role)
+    return official_headline(atlas, placements[0]) if placements else ""
 
 
 def _occupation_fact(atlas: Atlas, role: Role, name: str) -> str:

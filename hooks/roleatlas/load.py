@@ -2,6 +2,7 @@
 
 Layout of data/:
 - ``roles/<id>.yaml`` and ``topics/<id>.yaml``: one role or topic per file, its id the file name;
+- ``oews/``: BLS's OEWS release as scripts/import-oews writes it, read by ``oews.py``;
 - any other ``*.yaml``: a mapping of collections (``sources``, ``skills``, ``salaries``,
   ``dimensions``, ``perspectives``, ``comparisons``, ``terms``), each a list; a collection may be
   split over several files.
@@ -18,6 +19,7 @@ from typing import Any
 from .atlas import Atlas
 from .convert import FileCheck, Ref, build_object
 from .kinds import BY_NAME, COLLECTIONS, KINDS, ONE_PER_FILE
+from .oews import FOLDER as OEWS_FOLDER, load_release
 from .problems import DataError, Problem, display_path
 from .yaml_lines import LList, LMap, read_yaml
 
@@ -32,8 +34,10 @@ class Located:
 
 
 def data_files(data_dir: Path) -> list[Path]:
-    """Every YAML file under data/, in a stable order; .yml is refused later, never skipped."""
-    return sorted(p for p in data_dir.rglob("*") if p.is_file() and not p.name.startswith("."))
+    """Every YAML file under data/, in a stable order; .yml is refused later, never skipped. The
+    imported release in data/oews/ is read by oews.py, not here."""
+    return sorted(p for p in data_dir.rglob("*") if p.is_file() and not p.name.startswith(".")
+                  and p.relative_to(data_dir).parts[0] != OEWS_FOLDER)
 
 
 def _one_per_file(cls: type, content: Any, path: Path, ctx: FileCheck) -> list[Located]:
@@ -170,9 +174,14 @@ def load(data_dir: Path, *, today: date, root: Path | None = None) -> Atlas:
         raise DataError([Problem(str(data_dir), 0, "", "data folder not found; run from the project root")])
     declared: dict[str, set[str]] = {kind.ref: set() for kind in KINDS}
     found = _read_all(data_dir, root, today, problems, refs, declared)
+    pay, pay_problems = load_release(data_dir, root)
+    problems += pay_problems
+    if pay is not None:
+        declared["source"].add(pay.id)
+        found["sources"].append(Located(pay.source, f"{display_path(data_dir, root)}/{OEWS_FOLDER}/release.json", 1))
     _unique_ids(found, problems)
     _check_claims_and_former_ids(found, problems)
     _resolve(refs, declared, problems)
     if problems:
         raise DataError(problems)
-    return Atlas.create(**{kind: tuple(item.obj for item in items) for kind, items in found.items()})
+    return Atlas.create(**{kind: tuple(item.obj for item in items) for kind, items in found.items()}, pay=pay)

@@ -29,10 +29,11 @@ Need = Literal["required", "preferred", "mentioned"]
 SkillCategory = Literal["technical", "tools", "leadership", "interpersonal", "domain", "business"]
 Measure = Literal["average", "broad-range", "total-pay", "base", "estimate", "median", "mean"]
 CodeSystem = Literal["O*NET-SOC", "ISCO-08", "ESCO"]
-Relation = Literal["listed-title", "broader", "none"]
+Relation = Literal["listed-title", "broader", "nearest", "none"]
 RELATION_TEXT: dict[str, str] = {
     "listed-title": "the occupation lists this title among its job titles",
     "broader": "the occupation is broader than the role",
+    "nearest": "no occupation names the role; this is the nearest one, the atlas's placement",
     "none": "no official occupation found for the role",
 }
 """How each relation of a role to an official occupation reads on a page."""
@@ -236,7 +237,8 @@ class Classification:
 
     system: CodeSystem = doc("The classification (O*NET-SOC, ISCO-08, ESCO).")
     relation: Relation = doc("listed-title: the occupation lists the role's title; broader: the occupation "
-                             "is wider than the role; none: no occupation of the system fits.")
+                             "is wider than the role; nearest: no occupation names the role and the atlas "
+                             "places it in the nearest one; none: no occupation of the system fits.")
     occupation: str | None = opt("Id of the occupation (none when relation is none).", ref="occupation")
     note: str | None = opt("What the relation rests on, or why no occupation fits.")
     source: str = doc("Id of the source the relation rests on.", ref="source")

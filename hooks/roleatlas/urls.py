@@ -24,6 +24,13 @@ GLOSSARY = "glossary.md"
 SOURCES = "sources.md"
 CROSSWALK = "crosswalk.md"
 CHANGES = "changes.md"
+PAY = "pay/index.md"
+"""Official pay: the release, its provenance and one page per occupation imported (pay_page)."""
+
+
+def pay_page(soc: str) -> str:
+    """The page of one SOC occupation's official pay in every area (`pay/11-3021.md`)."""
+    return f"pay/{soc}.md"
 
 
 def page_of(ref: str, ident: str) -> str:

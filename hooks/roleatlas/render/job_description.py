@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from ..atlas import Atlas
-from ..formats import amount_text, education_text, experience_text
+from ..formats import amount_text, education_text, experience_text, official_headline
 from ..model import Qualification, ResponsibilityArea, Role
 
 MAX_SKILLS = 10
@@ -148,6 +148,10 @@ def _skills(atlas: Atlas, role: Role) -> tuple[str, ...]:
 
 
 def _pay(atlas: Atlas, role: Role) -> str:
+    """The pay guide: the official occupation median where there is one, else the first estimate."""
+    placements = atlas.pay_placements(role)
+    if placements:
+        return f"[Pay range] (guide: {official_headline(atlas, placements[0])}, the whole occupation; check before posting)"
     figures = atlas.salary_figures(role)
     if not figures:
         return "[Pay range]"

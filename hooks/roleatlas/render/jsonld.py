@@ -4,22 +4,42 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..atlas import Atlas
+from ..atlas import Atlas, Placement
 from ..model import Role, Salary
+from ..oews import NOT_RELEASED, PERCENTILES, TOP_CODED
 
 PERIODS = {"year": "P1Y", "month": "P1M", "hour": "PT1H"}
+DISTRIBUTION = {10: "percentile10", 25: "percentile25", 50: "median", 75: "percentile75", 90: "percentile90"}
 
 
-def _salary(salary: Salary) -> dict[str, Any]:
-    out: dict[str, Any] = {"@type": "MonetaryAmountDistribution", "name": salary.label,
-                           "currency": salary.currency, "duration": PERIODS[salary.period]}
-    if salary.amount is not None:
-        out["median"] = salary.amount
-    else:
-        out["minValue"] = salary.low
-        if not salary.open_ended:
-            out["maxValue"] = salary.high
+def _official(atlas: Atlas, p: Placement) -> dict[str, Any]:
+    """An occupation's national wage distribution from the release: the percentiles BLS published
+    (a top-coded or unreleased one is left out rather than guessed), named for the whole occupation."""
+    release = atlas.pay
+    assert release is not None
+    out: dict[str, Any] = {"@type": "MonetaryAmountDistribution",
+                           "name": f"Annual wage of all {p.soc_title} (SOC {p.soc}), United States, "
+                                   f"{release.release} ({release.publisher}, {release.dataset})",
+                           "currency": "USD", "duration": "P1Y"}
+    for column, percentile in PERCENTILES:
+        figure = p.national[column]
+        if figure.footnote not in (TOP_CODED, NOT_RELEASED) and figure.number is not None:
+            out[DISTRIBUTION[percentile]] = round(figure.number)
     return out
+
+
+def _estimate(salary: Salary) -> dict[str, Any]:
+    """A source's estimate as a plain amount or range, named with its measure: an average is never
+    published as a median."""
+    value: dict[str, Any] = {"@type": "QuantitativeValue", "unitText": salary.period.upper()}
+    if salary.amount is not None:
+        value["value"] = salary.amount
+    else:
+        value["minValue"] = salary.low
+        if not salary.open_ended:
+            value["maxValue"] = salary.high
+    return {"@type": "MonetaryAmount", "name": f"{salary.label} ({salary.measure.replace('-', ' ')}, {salary.year})",
+            "currency": salary.currency, "value": value}
 
 
 def occupation(atlas: Atlas, role: Role) -> dict[str, Any]:
@@ -47,8 +67,10 @@ def occupation(atlas: Atlas, role: Role) -> dict[str, Any]:
     if codes:
         data["occupationalCategory"] = [{"@type": "CategoryCode", "codeValue": o.code, "name": o.title, "url": o.url,
                                          "inCodeSet": {"@type": "CategoryCodeSet", "name": o.system}} for o in codes]
-    figures = atlas.salary_figures(role)
-    if figures:
-        data["estimatedSalary"] = [_salary(s) for s in figures]
-        data["occupationLocation"] = [{"@type": "Country", "name": r} for r in dict.fromkeys(s.region for s in figures)]
+    figures = [s for s in atlas.salary_figures(role) if not s.occupation]
+    placements = atlas.pay_placements(role)
+    if figures or placements:
+        data["estimatedSalary"] = [_official(atlas, p) for p in placements] + [_estimate(s) for s in figures]
+        regions = ["United States"] * bool(placements) + [s.region for s in figures]
+        data["occupationLocation"] = [{"@type": "Country", "name": r} for r in dict.fromkeys(regions)]
     return data

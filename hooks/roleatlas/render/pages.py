@@ -7,15 +7,16 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Callable, Iterator, get_args
 
-from .. import urls
+from .. import formats, urls
 from ..atlas import Atlas
 from ..history import NO_HISTORY, History, entry_file
 from ..model import CodeSystem, Role, Skill, SkillCategory, Topic
+from ..oews import PERCENTILES, Estimate
 from .career import mermaid_flowchart
 from .changes_page import render_changes
 from .compare_page import render_comparison
 from .role_page import render_role, sources_of
-from .salary_chart import ChartRow, is_stale, salary_svg
+from .salary_chart import ChartRow, estimate_row, is_stale, salary_charts
 from .templating import Links, front_matter, meta_text, render
 
 Pages = dict[str, str]
@@ -98,12 +99,43 @@ def _career(atlas: Atlas) -> str:
                   diagram=mermaid_flowchart(atlas, Links(atlas, urls.CAREER)))
 
 
+def official_rows(atlas: Atlas) -> list[tuple[str, str, Estimate, tuple[Role, ...]]]:
+    """(SOC code, title, national estimate, roles placed in it) for every occupation a role is placed in."""
+    release = atlas.pay
+    if release is None:
+        return []
+    found = []
+    for soc, title in sorted(release.occupations.items()):
+        national, roles = release.national(soc), atlas.roles_in_soc(soc)
+        if national is not None and roles:
+            found.append((soc, title, national, roles))
+    return found
+
+
+def _official_chart_row(atlas: Atlas, soc: str, title: str, national: Estimate) -> ChartRow | None:
+    """An occupation's national 10th to 90th percentile range with its median; None when BLS
+    released no exact figure for one of the three (a bar would have to guess its end)."""
+    release = atlas.pay
+    assert release is not None
+    low, median, high = (national[c] for c in ("annual_p10", "annual_median", "annual_p90"))
+    if any(f.footnote or f.number is None for f in (low, median, high)):
+        return None
+    return ChartRow(f"All {title} (SOC {soc})",
+                    f"Official: 10th to 90th percentile, median marked (United States, {release.release}, BLS)",
+                    f"{formats.wage_text(low, release)} – {formats.wage_text(high, release)}; median "
+                    f"{formats.wage_text(median, release)}", "USD", round(low.number or 0), round(high.number or 0),
+                    "official", median=round(median.number or 0))
+
+
 def _salaries(atlas: Atlas, built: date) -> str:
     owner = {sid: role for role in atlas.roles for sid in role.salaries}
-    rows = [ChartRow(owner.get(s.id), s) for s in atlas.salaries]
-    front = front_matter(title="Salaries", description="Every salary figure in Role Atlas with its year, region and currency.")
-    return render("salaries.md.j2", urls.SALARIES, atlas, front=front, chart=salary_svg(rows),
-                  rows=[(r.role, r.salary) for r in rows], built=built.isoformat(),
+    official = official_rows(atlas)
+    chart_rows = [r for soc, title, national, _ in official if (r := _official_chart_row(atlas, soc, title, national))]
+    chart_rows += [estimate_row(owner.get(s.id), s) for s in atlas.salaries]
+    front = front_matter(title="Salaries", description="Official pay for each occupation the roles are placed in, and every salary estimate in Role Atlas, side by side.")
+    return render("salaries.md.j2", urls.SALARIES, atlas, front=front, charts=salary_charts(chart_rows),
+                  official=official, percentiles=PERCENTILES,
+                  rows=[(owner.get(s.id), s) for s in atlas.salaries], built=built.isoformat(),
                   stale=[s for s in atlas.salaries if is_stale(s, built)])
 
 
@@ -120,6 +152,38 @@ def _crosswalk(atlas: Atlas) -> str:
 def _topics_index(atlas: Atlas) -> str:
     front = front_matter(title="Topics", description="Market demand, trends, best practices and challenges around the roles.")
     return render("topics_index.md.j2", urls.TOPICS, atlas, front=front)
+
+
+ELSEWHERE = ("Berlin", "London", "Paris", "Amsterdam", "Dublin", "Munich", "Zurich", "Toronto", "Vancouver",
+             "Bangalore", "Singapore", "Sydney", "Tokyo")
+"""Places readers search pay for that no release in the atlas covers: named on the official pay page so
+that a search for them lands on the sentence saying the figures are for the United States only."""
+
+
+def _pay_pages(atlas: Atlas) -> Iterator[tuple[str, str]]:
+    """The official pay page, and one page per occupation imported with every area's figures."""
+    release = atlas.pay
+    if release is None:
+        return
+    occupations = [(soc, title, release.national(soc), atlas.roles_in_soc(soc))
+                   for soc, title in sorted(release.occupations.items())]
+    front = front_matter(title="Official pay", description=meta_text(
+        f"Official pay by occupation from BLS OEWS {release.release}, for the United States, every state and metro area."))
+    yield urls.PAY, render("pay_index.md.j2", urls.PAY, atlas, front=front, release=release,
+                           occupations=occupations, elsewhere=ELSEWHERE)
+    for soc, title, national, roles in occupations:
+        rows = [e for e in release.rows(soc) if e.area.kind != "national"]
+        placed = [(role, c) for role in roles for c in role.classifications
+                  if c.system == "O*NET-SOC" and c.occupation and atlas.occupation[c.occupation].code.startswith(soc)]
+        page = urls.pay_page(soc)
+        front = front_matter(title=meta_text(f"{title} ({soc}): pay by state and metro area"),
+                             description=meta_text(f"{title} (SOC {soc}): median, percentiles and employment in "
+                                                   f"the United States and every state and metro area, BLS OEWS "
+                                                   f"{release.release}."),
+                             search={"boost": 2})
+        yield page, render("pay_occupation.md.j2", page, atlas, front=front, release=release, soc=soc, title=title,
+                           national=national, rows=rows, roles=placed, percentiles=PERCENTILES,
+                           counts=Counter(e.area.kind for e in rows))
 
 
 @dataclass(frozen=True)
@@ -152,6 +216,7 @@ def iter_pages(atlas: Atlas, built: date, history: History = NO_HISTORY,
         yield urls.page_of("comparison", comparison.id), render_comparison(atlas, comparison)
     yield urls.CAREER, _career(atlas)
     yield urls.SALARIES, _salaries(atlas, built)
+    yield from _pay_pages(atlas)
     yield urls.TOPICS, _topics_index(atlas)
     yield urls.PERSPECTIVES, _simple("perspectives.md.j2", urls.PERSPECTIVES, "What practitioners say",
                                      "Practitioners on how the CTO and the VP of Engineering split the work.")(atlas)

@@ -9,6 +9,7 @@ from markupsafe import Markup
 from .. import formats, urls
 from ..atlas import Atlas
 from ..model import Role
+from ..oews import PERCENTILES
 from .job_description import job_description_tabs
 from .jsonld import occupation
 from .salary_chart import is_stale
@@ -35,7 +36,8 @@ def sources_of(atlas: Atlas, role: Role) -> list[str]:
     q = role.qualifications
     cited |= {x.source for x in (q.experience, q.education) if x} | {x.source for x in q.required + q.preferred}
     cited |= {x.source for x in role.related + role.career_from + role.career_to + role.work_setting + role.notes}
-    cited |= {atlas.salary[s].source for s in role.salaries} | {s.source for s in atlas.official_pay(role)}
+    cited |= {atlas.salary[s].source for s in role.salaries}
+    cited |= {atlas.pay.id} if atlas.pay_placements(role) and atlas.pay else set()
     cited |= {c.source for c in role.classifications} | ({role.unclassified.source} if role.unclassified else set())
     cited |= {n.source for c in role.classifications if c.occupation for n in atlas.occupation[c.occupation].notices}
     cited |= {p.source for p, _ in atlas.claims_about.get(role.id, ())}
@@ -57,7 +59,8 @@ def render_role(atlas: Atlas, role: Role, built: date | None = None, changed: da
     return render(
         "role.md.j2", page, atlas, front=front, role=role,
         experience=formats.experience_text(q.experience), salary=formats.role_pay_summary(atlas, role),
-        official_pay=atlas.official_pay(role),
+        placements=atlas.pay_placements(role), estimates=formats.role_estimates(atlas, role),
+        percentiles=PERCENTILES,
         has_qualifications=bool(q.experience or q.education or q.required or q.preferred),
         skills=atlas.uses_by_role[role.id],
         salaries=atlas.salary_figures(role),
