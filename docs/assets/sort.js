@@ -16,10 +16,14 @@
     return { num: null, text: text.toLowerCase() };
   }
 
+  function isNumeric(table, column) {
+    return Array.prototype.some.call(table.tBodies[0].rows, function (r) { return value(r.cells[column]).num !== null; });
+  }
+
   function sortBy(table, column, descending) {
     var body = table.tBodies[0];
     var rows = Array.prototype.slice.call(body.rows);
-    var numeric = rows.some(function (r) { return value(r.cells[column]).num !== null; });
+    var numeric = isNumeric(table, column);
     rows.sort(function (a, b) {
       var x = value(a.cells[column]), y = value(b.cells[column]);
       if (numeric) {
@@ -50,12 +54,12 @@
     select.id = id;
     var none = document.createElement("option");
     none.value = "";
-    none.textContent = "the order BLS lists the areas";
+    none.textContent = "states first, then areas A to Z";
     select.appendChild(none);
     heads.forEach(function (th, i) {
       var name = th.textContent.trim();
       [false, true].forEach(function (down) {
-        var numeric = i > 1;
+        var numeric = isNumeric(table, i);
         var option = document.createElement("option");
         option.value = i + (down ? ":desc" : ":asc");
         option.textContent = name + (numeric ? (down ? ", highest first" : ", lowest first") : (down ? ", Z to A" : ", A to Z"));
@@ -67,7 +71,7 @@
       button.textContent = name;
       button.addEventListener("click", function () {
         var down = th.getAttribute("aria-sort") === "ascending" ? true
-          : th.getAttribute("aria-sort") === "descending" ? false : i > 1;
+          : th.getAttribute("aria-sort") === "descending" ? false : isNumeric(table, i);
         sortBy(table, i, down);
         select.value = i + (down ? ":desc" : ":asc");
       });

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .atlas import Atlas, Placement
-from .model import LEVEL_NAMES, RELATION_TEXT, Education, Experience, Occupation, Role, Salary, Term
+from .model import LEVEL_NAMES, RELATION_SHORT, RELATION_TEXT, Education, Experience, Occupation, Role, Salary, Term
 from .oews import NOT_RELEASED, TOP_CODED, Figure, PayRelease
 
 CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£"}
@@ -44,6 +44,10 @@ def level_text(level: str) -> str:
 
 def relation_text(relation: str) -> str:
     return RELATION_TEXT[relation]
+
+
+def relation_short(relation: str) -> str:
+    return RELATION_SHORT[relation]
 
 
 def amount_text(salary: Salary) -> str:

@@ -37,6 +37,13 @@ RELATION_TEXT: dict[str, str] = {
     "none": "no official occupation found for the role",
 }
 """How each relation of a role to an official occupation reads on a page."""
+RELATION_SHORT: dict[str, str] = {
+    "listed-title": "title listed by the publisher",
+    "broader": "occupation broader than the role",
+    "nearest": "nearest occupation, the atlas's placement",
+    "none": "no official occupation",
+}
+"""The same, in a few words, for lists and tables."""
 Currency = Literal["USD", "EUR", "GBP", "CAD", "AUD", "INR", "JPY", "CHF", "SGD"]
 
 
