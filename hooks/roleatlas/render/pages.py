@@ -155,7 +155,7 @@ def _topics_index(atlas: Atlas) -> str:
 
 
 ELSEWHERE = ("Berlin", "London", "Paris", "Amsterdam", "Dublin", "Munich", "Zurich", "Toronto", "Vancouver",
-             "Bangalore", "Singapore", "Sydney", "Tokyo")
+             "Bangalore", "Sydney", "Tokyo")
 """Places readers search pay for that no release in the atlas covers: named on the official pay page so
 that a search for them lands on the sentence saying the figures are for the United States only."""
 
