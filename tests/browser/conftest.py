@@ -51,6 +51,8 @@ PAGE_KINDS = {
     "perspectives": "perspectives/",
     "career-paths": "career-paths/",
     "salaries": "salaries/",
+    "official-pay": "pay/",
+    "occupation-pay": "pay/11-3021/",
 }
 
 

@@ -240,7 +240,7 @@ def test_the_job_description_wraps_its_copy_button_shows_and_its_text_is_an_ad(o
     text = block.locator("code").inner_text()
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     assert len(lines) == len(set(lines)), "a line is repeated"
-    assert "[Company]" in text and "[Location]" in text and "Pay: " in text and "2024" in text
+    assert "[Company]" in text and "[Location]" in text and "Pay: " in text and "May 2025" in text
     for note in role.notes:
         assert " ".join(note.text.split())[:50] not in text
     assert not re.search(r"^#", text, re.M)

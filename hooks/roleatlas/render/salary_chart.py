@@ -94,7 +94,7 @@ def _bars(rows: list[ChartRow], top: int, width: int, chars: int) -> tuple[list[
     left-aligned so that no label is clipped; returns the bars and the y under the last one."""
     bars, y = [], TOP
     for row in rows:
-        lines = [("label", row.heading)] if row.heading else []
+        lines = [("label", t) for t in textwrap.wrap(row.heading, chars)]
         lines += [("sublabel", t) for t in textwrap.wrap(row.label, chars)]
         lines.append(("label", row.amount))
         placed = tuple(Line(f"{y + LINE_H * (n + 1) - 4:.1f}", (part,)) for n, part in enumerate(lines))
