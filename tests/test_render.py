@@ -122,6 +122,7 @@ def test_headline_pay_is_the_official_median_and_each_estimate_stands_alone(atla
     estimates = next(l for l in page.splitlines() if l.startswith("| Practitioners' estimates |"))
     lines = estimates.split("|")[2].split("<br>")
     assert len(lines) == len(atlas.role["vp-ai-ml-engineering"].salaries) == 4
+    assert all(l.strip().startswith("• ") for l in lines)
     assert any("Full spread of salaries, VP of AI/ML Engineering: $130,000 – $500,000+ per year" in l
                and "broad range from VP of AI/ML Engineering: role profile" in l for l in lines)
     assert any("Estimated total pay, Vice President Machine Learning Engineer: $283,018" in l and "total pay" in l

@@ -67,7 +67,8 @@ def render_role(atlas: Atlas, role: Role, built: date | None = None, changed: da
         stale=[s for s in atlas.salary_figures(role) if built and is_stale(s, built)],
         built=built.isoformat() if built else "",
         changed=Markup(changed.isoformat()) if changed else "",  # digits and hyphens only
-        figures_year=max((s.year for s in atlas.salary_figures(role)), default=""),
+        figures_year=max([s.year for s in atlas.salary_figures(role)]
+                         + ([atlas.pay.year] if atlas.pay and atlas.pay_placements(role) else []), default=""),
         career_from=[(e.before, e.note, e.source) for e in atlas.steps_into.get(role.id, ())],
         career_to=[(e.after, e.note, e.source) for e in atlas.steps_out.get(role.id, ())],
         related=related(atlas, role),
