@@ -139,6 +139,13 @@ class Atlas:
                 found.append(Placement(c, occupation, soc, self.pay.occupations[soc], national))
         return tuple(found)
 
+    def soc_of(self, occupation: Occupation) -> str | None:
+        """The SOC occupation an O*NET-SOC occupation belongs to, when the release has its pay."""
+        if occupation.system != "O*NET-SOC" or self.pay is None:
+            return None
+        soc = soc_code(occupation.code)
+        return soc if self.pay.national(soc) is not None else None
+
     def roles_in_soc(self, soc: str) -> tuple[Role, ...]:
         """The roles placed in a SOC occupation through any of its O*NET-SOC occupations."""
         return tuple(r for r in self.roles if any(
