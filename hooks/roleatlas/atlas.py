@@ -152,12 +152,6 @@ class Atlas:
             c.system == "O*NET-SOC" and c.occupation and soc_code(self.occupation[c.occupation].code) == soc
             for c in r.classifications))
 
-    def official_pay(self, role: Role) -> tuple[Salary, ...]:
-        """Official pay statistics of the occupations the role is mapped to (each for the whole
-        occupation, never for the exact title), in the order of its classifications."""
-        ids = dict.fromkeys(c.occupation for c in role.classifications if c.occupation)
-        return tuple(s for oid in ids for s in self.wages_of.get(oid, ()))
-
     def skill_ids_of(self, role: Role) -> tuple[str, ...]:
         return tuple(use.skill for use in self.uses_by_role[role.id])
 

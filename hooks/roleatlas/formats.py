@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .atlas import Atlas, Placement
-from .model import LEVEL_NAMES, RELATION_SHORT, RELATION_TEXT, Education, Experience, Occupation, Role, Salary, Term
+from .model import LEVEL_NAMES, RELATION_SHORT, RELATION_TEXT, Education, Experience, Role, Salary, Term
 from .oews import NOT_RELEASED, TOP_CODED, Figure, PayRelease
 
 CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£"}
@@ -63,29 +63,9 @@ def percentiles_text(salary: Salary) -> str:
     return " · ".join(f"{p.percentile}th {money(p.amount, salary.currency)}" for p in salary.percentiles)
 
 
-def occupation_pay_text(salary: Salary, occupation: Occupation) -> str:
-    """An official statistic, worded as a figure for the whole occupation, never for one title."""
-    return (f"{amount_text(salary)} ({salary.measure}) for all {occupation.title}, "
-            f"{salary.region}, {salary.as_of or salary.year}")
-
-
 def salary_text(salary: Salary) -> str:
     """A figure with what it is of, per what, where and when, for lists outside the salary table."""
     return f"{salary.label}: {amount_text(salary)} per {salary.period} ({salary.region}, {salary.year})"
-
-
-def pay_summary(figures: Sequence[Salary]) -> str:
-    """Lowest to highest of a role's figures, with the first figure's region and year."""
-    if not figures:
-        return ""
-    low = min(s.bounds[0] for s in figures)
-    high = max(s.bounds[1] for s in figures)
-    first = figures[0]
-    plus = "+" if any(s.open_ended and s.bounds[1] == high for s in figures) else ""
-    around = "around " if all(s.approximate for s in figures) else ""
-    span = around + (money(low, first.currency) if low == high
-                     else f"{money(low, first.currency)} – {money(high, first.currency)}{plus}")
-    return f"{span} ({first.region}, {first.year})"
 
 
 def glossary(terms: Sequence[Term]) -> dict[str, str]:
