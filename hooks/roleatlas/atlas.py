@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, get_args
 
 from .kinds import KINDS
-from .model import (Claim, Comparison, Dimension, Level, Occupation, Perspective, Role, Salary, Skill, SkillNeed,
-                    Source, Term, Topic)
+from .model import (Claim, Comparison, Dimension, Level, Occupation, Perspective, ReleaseRow, Role, Salary, Skill,
+                    SkillNeed, Source, Term, Topic)
 
 
 @dataclass(frozen=True)
@@ -109,6 +109,12 @@ class Atlas:
         occupation, never for the exact title), in the order of its classifications."""
         ids = dict.fromkeys(c.occupation for c in role.classifications if c.occupation)
         return tuple(s for oid in ids for s in self.wages_of.get(oid, ()))
+
+    def in_releases(self, occupation: Occupation) -> tuple[tuple[Source, ReleaseRow], ...]:
+        """The data releases (other than the occupation's own source) that list its code, with the
+        title they give it: O*NET's occupation data for an O*NET-SOC code read from its page."""
+        return tuple((s, row) for s in self.sources if s.release and s.id != occupation.source
+                     for row in s.release.rows if occupation.code and row.code == occupation.code)
 
     def skill_ids_of(self, role: Role) -> tuple[str, ...]:
         return tuple(use.skill for use in self.uses_by_role[role.id])

@@ -45,6 +45,12 @@ def relation_text(relation: str) -> str:
     return RELATION_TEXT[relation]
 
 
+def occupation_name(occupation: Occupation) -> str:
+    """"code title" (11-1011.00 Chief Executives), or the title alone for an ESCO occupation, which
+    its release names by concept URI, not by code."""
+    return f"{occupation.code} {occupation.title}" if occupation.code else occupation.title
+
+
 def amount_text(salary: Salary) -> str:
     """One figure's amount: around $224,452, or $130,000 – $500,000+."""
     if salary.amount is not None:
@@ -116,13 +122,19 @@ def role_pay_summary(atlas: Atlas, role: Role) -> str:
     return occupation_pay_text(medians[0], atlas.occupation[medians[0].occupation]) if medians else ""
 
 
+ENTRY_WORDS = {"experience": "related work experience", "education": "education"}
+
+
 def _occupation_fact(atlas: Atlas, role: Role, name: str) -> str:
-    """An occupation-level fact (education, experience) for a role whose sources give none, worded
-    as what the publisher says of everyone in the occupation."""
+    """An occupation-level fact (education, experience) for a role whose sources give none. A
+    publisher's "typical entry" figures say what it takes to enter the whole occupation, not what
+    a senior title asks ("None in a related occupation" is no answer for a Lead Engineer), so they
+    are worded as entry to the occupation, after saying the title's own is not stated."""
     for c in role.classifications:
         statement = getattr(atlas.occupation[c.occupation], name) if c.occupation else None
         if statement:
-            return f"{statement.text} (typical for all {atlas.occupation[c.occupation].title})"
+            return (f"not stated for this title; to enter the occupation {atlas.occupation[c.occupation].title}, "
+                    f"{ENTRY_WORDS[name]}: {statement.text[:1].lower()}{statement.text[1:]}")
     return ""
 
 

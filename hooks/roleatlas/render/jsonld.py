@@ -45,8 +45,10 @@ def occupation(atlas: Atlas, role: Role) -> dict[str, Any]:
                                           "monthsOfExperience": q.experience.min_years * 12}
     codes = [atlas.occupation[c.occupation] for c in role.classifications if c.occupation]
     if codes:
-        data["occupationalCategory"] = [{"@type": "CategoryCode", "codeValue": o.code, "name": o.title, "url": o.url,
-                                         "inCodeSet": {"@type": "CategoryCodeSet", "name": o.system}} for o in codes]
+        # An ESCO occupation has no code in its release: its concept URI is its identifier.
+        data["occupationalCategory"] = [{"@type": "CategoryCode", "codeValue": o.code or o.url, "name": o.title,
+                                         "url": o.url, "inCodeSet": {"@type": "CategoryCodeSet", "name": o.system}}
+                                        for o in codes]
     figures = atlas.salary_figures(role)
     if figures:
         data["estimatedSalary"] = [_salary(s) for s in figures]
