@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, get_args
 
 from .kinds import KINDS
-from .model import (Claim, Comparison, Dimension, Level, Occupation, Perspective, ReleaseRow, Role, Salary, Skill,
-                    SkillNeed, Source, Term, Topic)
+from .model import (Claim, CodeSystem, Comparison, Dimension, Level, Occupation, Perspective, ReleaseRow, Role,
+                    Salary, Skill, SkillNeed, Source, Term, Topic)
 
 
 @dataclass(frozen=True)
@@ -87,6 +87,9 @@ class Atlas:
         """The Atlas of loaded entries, given by kind name (roles=…, skills=…)."""
         kinds["roles"] = roles = tuple(sorted(kinds["roles"], key=lambda r: (_LEVELS.index(r.level), r.title.lower())))
         kinds["skills"] = tuple(sorted(kinds["skills"], key=lambda s: s.name.lower()))
+        # Occupations come from several files (hand-kept and imported): one order, by system then code.
+        kinds["occupations"] = tuple(sorted(kinds["occupations"], key=lambda o: (_SYSTEMS.index(o.system),
+                                                                                 o.code or "", o.title.lower())))
         id_maps = {k.ref: {getattr(item, k.key): item for item in kinds[k.name]} for k in KINDS}
         uses_by_role = {role.id: _skill_uses_of(role) for role in roles}
         return cls(
@@ -131,6 +134,7 @@ class Atlas:
 
 
 _LEVELS = get_args(Level)  # roles are listed from the most senior level down
+_SYSTEMS = get_args(CodeSystem)
 
 
 def _group(items: Iterable, key: Callable, value: Callable = lambda item: item) -> dict:

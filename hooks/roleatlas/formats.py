@@ -122,9 +122,6 @@ def role_pay_summary(atlas: Atlas, role: Role) -> str:
     return occupation_pay_text(medians[0], atlas.occupation[medians[0].occupation]) if medians else ""
 
 
-ENTRY_WORDS = {"experience": "related work experience", "education": "education"}
-
-
 def _occupation_fact(atlas: Atlas, role: Role, name: str) -> str:
     """An occupation-level fact (education, experience) for a role whose sources give none. A
     publisher's "typical entry" figures say what it takes to enter the whole occupation, not what
@@ -133,8 +130,8 @@ def _occupation_fact(atlas: Atlas, role: Role, name: str) -> str:
     for c in role.classifications:
         statement = getattr(atlas.occupation[c.occupation], name) if c.occupation else None
         if statement:
-            return (f"not stated for this title; to enter the occupation {atlas.occupation[c.occupation].title}, "
-                    f"{ENTRY_WORDS[name]}: {statement.text[:1].lower()}{statement.text[1:]}")
+            return (f"not stated for this title; to enter the occupation {atlas.occupation[c.occupation].title}: "
+                    f"{statement.text[:1].lower()}{statement.text[1:]}")
     return ""
 
 
