@@ -14,6 +14,7 @@ import html
 import re
 from datetime import date
 
+import pytest
 import yaml
 
 from conftest import ROOT
@@ -146,19 +147,17 @@ def test_a_duplicate_id_is_named_by_its_kind(tmp_path):
     colls = datafactory.base_collections()
     data = datafactory.write_data(tmp_path, collections=colls)
     (data / "more.yaml").write_text(yaml.safe_dump({"salaries": colls["salaries"]}))
-    try:
+    with pytest.raises(DataError) as raised:
         load(data, today=datafactory.TODAY)
-    except DataError as error:
-        found = [str(p) for p in error.problems]
+    found = [str(p) for p in raised.value.problems]
     assert len(found) == 1 and "salary id 'alpha-pay' is already used at data/atlas.yaml:" in found[0]
 
 
 def test_none_found_must_say_what_was_searched(tmp_path):
     roles = datafactory.base_roles()
     roles["alpha"]["classifications"] = [{"system": "ESCO", "relation": "none", "source": datafactory.SOURCE}]
-    try:
+    with pytest.raises(DataError) as raised:
         load(datafactory.write_data(tmp_path, roles=roles), today=datafactory.TODAY)
-    except DataError as error:
-        found = [str(p) for p in error.problems]
+    found = [str(p) for p in raised.value.problems]
     assert found == ["data/roles/alpha.yaml:" + found[0].split(":")[1] + ": classifications[0].searched: say what "
                      "was searched when no occupation was found (the release or pages, and the titles looked for)"]
