@@ -51,6 +51,7 @@ PAGE_KINDS = {
     "perspectives": "perspectives/",
     "career-paths": "career-paths/",
     "salaries": "salaries/",
+    "crosswalk": "crosswalk/",
 }
 
 
