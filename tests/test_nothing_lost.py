@@ -27,6 +27,8 @@ ENTRY_PAGES = {"skills.yaml": ("skills", "skills/{}/"), "comparisons.yaml": ("co
 FILE_PAGES = {"perspectives.yaml": "perspectives/", "salaries.yaml": "salaries/", "sources.yaml": "sources/",
               "occupations.yaml": "crosswalk/",
               "dimensions.yaml": "perspectives/", "glossary.yaml": ""}
+# Other files (the imports, data/esco.yaml and data/onet.yaml): the page of each collection.
+KEY_PAGES = {"sources": "sources/", "occupations": "crosswalk/"}
 
 
 def leaves(value: Any, path: str = "") -> Iterator[tuple[str, str, Any]]:
@@ -93,7 +95,9 @@ def page_of(file: str, doc: Any, where: str) -> str:
         key, address = ENTRY_PAGES[file]
         index = int(re.match(rf"{key}\[(\d+)\]", where).group(1))
         return address.format(doc[key][index]["id"])
-    return FILE_PAGES[file]
+    if file in FILE_PAGES:
+        return FILE_PAGES[file]
+    return KEY_PAGES[where.split("[", 1)[0]]  # a file of several collections, such as an import
 
 
 def flag_shown(file: str, doc: Any, where: str, key: str, value: bool, pages: Pages) -> bool:

@@ -12,8 +12,8 @@ from typing import Callable, Iterable, get_args
 
 from .kinds import KINDS
 from .oews import Estimate, PayRelease, soc_code
-from .model import (Classification, Claim, Comparison, Dimension, Level, Occupation, Perspective, Role, Salary, Skill, SkillNeed,
-                    Source, Term, Topic)
+from .model import (Classification, Claim, CodeSystem, Comparison, Dimension, Level, Occupation, Perspective,
+                    ReleaseRow, Role, Salary, Skill, SkillNeed, Source, Term, Topic)
 
 
 @dataclass(frozen=True)
@@ -107,6 +107,9 @@ class Atlas:
         """The Atlas of loaded entries, given by kind name (roles=…, skills=…)."""
         kinds["roles"] = roles = tuple(sorted(kinds["roles"], key=lambda r: (_LEVELS.index(r.level), r.title.lower())))
         kinds["skills"] = tuple(sorted(kinds["skills"], key=lambda s: s.name.lower()))
+        # Occupations come from several files (hand-kept and imported): one order, by system then code.
+        kinds["occupations"] = tuple(sorted(kinds["occupations"], key=lambda o: (_SYSTEMS.index(o.system),
+                                                                                 o.code or "", o.title.lower())))
         id_maps = {k.ref: {getattr(item, k.key): item for item in kinds[k.name]} for k in KINDS}
         uses_by_role = {role.id: _skill_uses_of(role) for role in roles}
         return cls(
@@ -152,6 +155,12 @@ class Atlas:
             c.system == "O*NET-SOC" and c.occupation and soc_code(self.occupation[c.occupation].code) == soc
             for c in r.classifications))
 
+    def in_releases(self, occupation: Occupation) -> tuple[tuple[Source, ReleaseRow], ...]:
+        """The data releases (other than the occupation's own source) that list its code, with the
+        title they give it: O*NET's occupation data for an O*NET-SOC code read from its page."""
+        return tuple((s, row) for s in self.sources if s.release and s.id != occupation.source
+                     for row in s.release.rows if occupation.code and row.code == occupation.code)
+
     def skill_ids_of(self, role: Role) -> tuple[str, ...]:
         return tuple(use.skill for use in self.uses_by_role[role.id])
 
@@ -167,6 +176,7 @@ class Atlas:
 
 
 _LEVELS = get_args(Level)  # roles are listed from the most senior level down
+_SYSTEMS = get_args(CodeSystem)
 
 
 def _group(items: Iterable, key: Callable, value: Callable = lambda item: item) -> dict:

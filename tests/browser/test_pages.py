@@ -105,6 +105,22 @@ def test_phone_page_does_not_scroll_sideways(open_tab, kind: str):
     assert not stuck, f"{kind}: tables wider than the phone that do not scroll inside themselves: {stuck}"
 
 
+def test_each_occupations_table_on_the_crosswalk_fits_a_phone(open_tab):
+    """Two columns fit 390 px: a long concept URI breaks instead of widening the table past the screen
+    (which would hide the end of every row behind a sideways scroll)."""
+    tab = open_tab(PHONE)
+    tab.goto("crosswalk/")
+    tables = tab.page.evaluate("""() => [...document.querySelectorAll('.md-content h3[id]')].map(h => {
+        let t = h.nextElementSibling;
+        while (t && !t.querySelector('table') && t.tagName !== 'TABLE' && t.tagName !== 'H3') t = t.nextElementSibling;
+        const table = t && (t.tagName === 'TABLE' ? t : t.querySelector('table'));
+        return table && {id: h.id, width: table.scrollWidth, room: document.documentElement.clientWidth};
+    }).filter(Boolean)""")
+    assert len(tables) >= 12 and any(t["id"].startswith("esco-") for t in tables)
+    too_wide = [t for t in tables if t["width"] > t["room"]]
+    assert not too_wide, f"occupation tables wider than the phone: {too_wide}"
+
+
 def test_the_wide_matrix_is_stacked_on_a_phone_with_every_value_named(open_tab):
     tab = open_tab(PHONE)
     tab.goto(PAGE_KINDS["matrix"])

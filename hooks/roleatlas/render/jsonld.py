@@ -66,8 +66,10 @@ def occupation(atlas: Atlas, role: Role) -> dict[str, Any]:
     # the publishers' placements only: a nearest occupation is the atlas's own choice, not a code for the role
     codes = [atlas.occupation[c.occupation] for c in role.classifications if c.occupation and c.relation != "nearest"]
     if codes:
-        data["occupationalCategory"] = [{"@type": "CategoryCode", "codeValue": o.code, "name": o.title, "url": o.url,
-                                         "inCodeSet": {"@type": "CategoryCodeSet", "name": o.system}} for o in codes]
+        # An ESCO occupation has no code in its release: its concept URI is its identifier.
+        data["occupationalCategory"] = [{"@type": "CategoryCode", "codeValue": o.code or o.url, "name": o.title,
+                                         "url": o.url, "inCodeSet": {"@type": "CategoryCodeSet", "name": o.system}}
+                                        for o in codes]
     figures = [s for s in atlas.salary_figures(role) if not s.occupation]
     placements = atlas.pay_placements(role)
     if figures or placements:

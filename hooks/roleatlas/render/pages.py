@@ -145,7 +145,8 @@ def _crosswalk(atlas: Atlas) -> str:
                          search={"boost": 2})
     used = {c.system for role in atlas.roles for c in role.classifications}
     systems = [s for s in get_args(CodeSystem) if s in used]
-    return render("crosswalk.md.j2", urls.CROSSWALK, atlas, front=front, systems=systems,
+    not_found = [(role, c) for role in atlas.roles for c in role.classifications if c.relation == "none"]
+    return render("crosswalk.md.j2", urls.CROSSWALK, atlas, front=front, systems=systems, not_found=not_found,
                   unused=[s for s in get_args(CodeSystem) if s not in used])
 
 

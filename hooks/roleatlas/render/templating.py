@@ -73,7 +73,7 @@ class Links:
     def occupation(self, occupation_id: str) -> Markup:
         """An official occupation as "code title", linked to its entry on the crosswalk page."""
         o = self.atlas.occupation[occupation_id]
-        return link(f"{o.code} {o.title}", f"{urls.CROSSWALK}#{occupation_id}", self.page)
+        return link(formats.occupation_name(o), f"{urls.CROSSWALK}#{occupation_id}", self.page)
 
     def notices(self, occupation_id: str, indent: int = 0) -> Markup:
         """A warning box with what publishers say of an occupation's code (marked obsolete, replaced…),
@@ -84,7 +84,7 @@ class Links:
             return Markup("")
         pad = " " * indent
         body = f"\n{pad}\n".join(f"{pad}    {md(n.text)} {self.cite(n.source)}" for n in o.notices)
-        return Markup(f'{pad}!!! warning "Notice on {md(o.system)} {md(o.code)}"\n{body}\n')
+        return Markup(f'{pad}!!! warning "Notice on {md(o.system)} {md(o.code or o.title)}"\n{body}\n')
 
     def notice_mark(self, occupation_id: str) -> Markup:
         """After an occupation shown in a table or a line of text: a short warning, linked to its
