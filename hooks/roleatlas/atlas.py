@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, get_args
 
 from .kinds import KINDS
-from .model import (Claim, Comparison, Dimension, Level, Occupation, Perspective, Role, Salary, Skill, SkillNeed,
-                    Source, Term, Topic)
+from .model import (Claim, Comparison, Dimension, Ladder, Level, Occupation, Perspective, Role, Salary, Skill,
+                    SkillNeed, Source, Term, Topic)
 
 
 @dataclass(frozen=True)
@@ -56,6 +56,7 @@ class Atlas:
     terms: tuple[Term, ...]
     topics: tuple[Topic, ...]
     occupations: tuple[Occupation, ...]
+    ladders: tuple[Ladder, ...] = ()
     # One id map per kind, named by its `ref` (kinds.KINDS): atlas.role["cto"], atlas.skill["python"].
     role: dict[str, Role] = field(default_factory=dict)
     topic: dict[str, Topic] = field(default_factory=dict)
@@ -67,6 +68,7 @@ class Atlas:
     comparison: dict[str, Comparison] = field(default_factory=dict)
     term: dict[str, Term] = field(default_factory=dict)
     occupation: dict[str, Occupation] = field(default_factory=dict)
+    ladder: dict[str, Ladder] = field(default_factory=dict)
     roles_in: dict[str, tuple[Role, ...]] = field(default_factory=dict)
     """By occupation id: the roles mapped to it."""
     wages_of: dict[str, tuple[Salary, ...]] = field(default_factory=dict)
@@ -87,7 +89,7 @@ class Atlas:
         """The Atlas of loaded entries, given by kind name (roles=…, skills=…)."""
         kinds["roles"] = roles = tuple(sorted(kinds["roles"], key=lambda r: (_LEVELS.index(r.level), r.title.lower())))
         kinds["skills"] = tuple(sorted(kinds["skills"], key=lambda s: s.name.lower()))
-        id_maps = {k.ref: {getattr(item, k.key): item for item in kinds[k.name]} for k in KINDS}
+        id_maps = {k.ref: {getattr(item, k.key): item for item in kinds.get(k.name, ())} for k in KINDS}
         uses_by_role = {role.id: _skill_uses_of(role) for role in roles}
         return cls(
             **kinds, **id_maps,

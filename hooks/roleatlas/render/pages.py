@@ -14,6 +14,7 @@ from ..model import CodeSystem, Role, Skill, SkillCategory, Topic
 from .career import mermaid_flowchart
 from .changes_page import render_changes
 from .compare_page import render_comparison
+from .ladder_page import render_ladders
 from .role_page import render_role, sources_of
 from .salary_chart import ChartRow, is_stale, salary_svg
 from .templating import Links, front_matter, meta_text, render
@@ -151,6 +152,7 @@ def iter_pages(atlas: Atlas, built: date, history: History = NO_HISTORY,
     for comparison in atlas.comparisons:
         yield urls.page_of("comparison", comparison.id), render_comparison(atlas, comparison)
     yield urls.CAREER, _career(atlas)
+    yield urls.LADDERS, render_ladders(atlas)
     yield urls.SALARIES, _salaries(atlas, built)
     yield urls.TOPICS, _topics_index(atlas)
     yield urls.PERSPECTIVES, _simple("perspectives.md.j2", urls.PERSPECTIVES, "What practitioners say",
