@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, get_args
 
 from .kinds import KINDS
-from .model import (Claim, Comparison, Dimension, Ladder, Level, Occupation, Perspective, Role, Salary, Skill,
-                    SkillNeed, Source, Term, Topic)
+from .model import (Claim, Comparison, Dimension, Ladder, LadderLevel, Level, Occupation, Perspective, Role, Rung,
+                    Salary, Skill, SkillNeed, Source, Term, Topic)
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,15 @@ class CareerEdge:
     after: str
     note: str | None
     source: str
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where one company's ladder puts one role: the level, and the title the company uses there."""
+
+    ladder: Ladder
+    level: LadderLevel
+    rung: Rung
 
 
 @dataclass(frozen=True)
@@ -83,6 +92,8 @@ class Atlas:
     steps_into: dict[str, tuple[CareerEdge, ...]] = field(default_factory=dict)
     steps_out: dict[str, tuple[CareerEdge, ...]] = field(default_factory=dict)
     linked_from: dict[str, tuple[Role, ...]] = field(default_factory=dict)
+    placed: dict[str, tuple[Placement, ...]] = field(default_factory=dict)
+    """By role id: every level of a company's ladder that names the role, in ladder order."""
 
     @classmethod
     def create(cls, **kinds: tuple) -> Atlas:
@@ -104,6 +115,9 @@ class Atlas:
             roles_in=_group(((c.occupation, r) for r in roles for c in r.classifications if c.occupation),
                             lambda pair: pair[0], lambda pair: pair[1]),
             wages_of=_group((s for s in kinds["salaries"] if s.occupation), lambda s: s.occupation),
+            placed=_group((Placement(ladder, level, rung) for ladder in kinds.get("ladders", ())
+                           for level in ladder.levels for rung in (*level.management, *level.engineer) if rung.role),
+                          lambda p: p.rung.role),
         )
 
     def official_pay(self, role: Role) -> tuple[Salary, ...]:

@@ -35,6 +35,11 @@ def page_of(ref: str, ident: str) -> str:
     return pattern.format(id=ident)
 
 
+def ladder_anchor(ladder_id: str, level_id: str) -> str:
+    """The anchor of one level of a company's ladder on the ladders page (`gitlab-grade-9`)."""
+    return f"{ladder_id}-{level_id}"
+
+
 def api_file(name: str) -> str:
     """A published data file: `/api/<name>.json`."""
     return f"api/{name}.json"

@@ -1,0 +1,115 @@
+"""Companies' ladders (issue 25): both tracks level by level as each company publishes them, every
+level linkable, the roles they name linked both ways, bad ladder data refused with its line, and the
+list of covered titles search can fall back on."""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+
+import pytest
+import yaml
+
+import datafactory
+from datafactory import TODAY
+from roleatlas.export import api_files
+from roleatlas.load import load
+from roleatlas.problems import DataError
+from roleatlas.render.ladder_page import render_ladders
+from roleatlas.render.role_page import render_role
+
+LADDER = {"id": "acme", "company": "Acme <Corp>", "title": "Acme ladder", "summary": "Grades 1 to 2.",
+          "alignment": "Acme's grade numbers.", "sources": [datafactory.SOURCE],
+          "levels": [{"id": "grade-2", "label": "Grade 2", "note": "Acme calls these equal.",
+                      "management": [{"title": "Manager, Alpha", "role": "alpha", "note": "Reports to the board."}],
+                      "engineer": [{"title": "Fellow *of* Acme"}]},
+                     {"id": "grade-1", "label": "Grade 1", "engineer": [{"title": "Beta Lead", "role": "beta"}]}]}
+
+
+def acme(tmp_path, ladder=LADDER):
+    data = datafactory.write_data(tmp_path)
+    (data / "ladders.yaml").write_text(yaml.safe_dump({"ladders": [ladder]}, sort_keys=False), encoding="utf-8")
+    return data
+
+
+def rows(page: str) -> list[str]:
+    return [line for line in page.splitlines() if line.startswith('| <a class="atlas-level"')]
+
+
+def test_each_level_is_one_row_with_its_own_anchor_and_both_tracks_side_by_side(tmp_path):
+    atlas = load(acme(tmp_path), root=tmp_path, today=TODAY)
+    page = render_ladders(atlas)
+    top, bottom = rows(page)
+    assert top.startswith('| <a class="atlas-level" id="acme-grade-2" href="#acme-grade-2">Grade 2</a>')
+    cells = top.split(" | ")
+    assert "[Alpha Officer](roles/alpha.md)" in cells[1] and "*Manager, Alpha*" in cells[1]  # the company's title too
+    assert "Fellow &#42;of&#42; Acme" in cells[2] and "roles/" not in cells[2]  # no page: the title, escaped
+    assert bottom.split(" | ")[1] == "–"  # no management title at grade 1
+    assert "## Acme &#60;Corp&#62; { #acme }" in page
+    # the table by role links each role to its level on the ladder
+    assert "| [Alpha Officer](roles/alpha.md) | [Grade 2](ladders.md#acme-grade-2) (Manager, Alpha) |" in page
+
+
+def test_a_role_page_links_to_its_levels_on_the_ladders(tmp_path):
+    atlas = load(acme(tmp_path), root=tmp_path, today=TODAY)
+    line = next(l for l in render_role(atlas, atlas.role["beta"]).splitlines() if l.startswith("| On companies"))
+    assert "Acme &#60;Corp&#62;: [Grade 1](../ladders.md#acme-grade-1) (Beta Lead)" in line
+
+
+@pytest.mark.parametrize("change, field, words", [
+    ({"levels": [{"id": "grade-1", "label": "Grade 1"}]}, r"levels\[0\]\.management", "at least one track"),
+    ({"levels": [copy.deepcopy(LADDER["levels"][1]) for _ in range(2)]}, r"levels\[1\]", "'grade-1' is used twice"),
+    ({"levels": [{"id": "g", "label": "G", "engineer": [{"title": "X", "role": "gama"}]}]},
+     r"levels\[0\]\.engineer\[0\]\.role", "unknown role id 'gama'"),
+])
+def test_bad_ladder_data_names_file_line_and_field(tmp_path, change, field, words):
+    with pytest.raises(DataError) as err:
+        load(acme(tmp_path, {**LADDER, **change}), root=tmp_path, today=TODAY)
+    found = [str(p) for p in err.value.problems]
+    assert any(re.search(rf"^data/ladders\.yaml:\d+: ladders\[0\]\.{field}: .*{re.escape(words)}", p) for p in found), found
+
+
+def test_covered_titles_list_every_name_and_the_ladder_titles_without_a_page(tmp_path):
+    roles = datafactory.base_roles()
+    roles["beta"]["search_terms"] = ["Head of Beta"]
+    data = datafactory.write_data(tmp_path, roles=roles)
+    (data / "ladders.yaml").write_text(yaml.safe_dump({"ladders": [LADDER]}), encoding="utf-8")
+    titles = json.loads(dict(api_files(load(data, root=tmp_path, today=TODAY)))["api/titles.json"])["titles"]
+    assert {"title": "AO", "role": "alpha", "url": "roles/alpha/", "sourced": True} in titles
+    assert {"title": "Head of Beta", "role": "beta", "url": "roles/beta/", "sourced": False} in titles
+    assert {"title": "Fellow *of* Acme", "role": None, "url": "ladders/#acme-grade-2", "sourced": True} in titles
+    assert not any(t["title"] == "Manager, Alpha" for t in titles)  # it has a role page: its names stand for it
+
+
+# --- the real data -----------------------------------------------------------------------------
+
+
+def test_gitlab_puts_director_of_engineering_and_distinguished_engineer_at_one_grade(atlas):
+    page = render_ladders(atlas)
+    grade_10 = next(r for r in rows(page) if 'id="gitlab-grade-10"' in r)
+    assert "[Director of Engineering](roles/director-of-engineering.md)" in grade_10.split(" | ")[1]
+    assert "[Distinguished Engineer](roles/distinguished-engineer.md)" in grade_10.split(" | ")[2]
+    assert [ladder.id for ladder in atlas.ladders] == ["gitlab", "dropbox"]  # at least two companies
+
+
+def test_every_fact_from_one_company_says_at_which_company(atlas):
+    """A responsibility area or skill point from one company's pages names the company, so two
+    companies' views sit side by side instead of blending."""
+    company = {s.id: name for s in atlas.sources for name in ("GitLab", "Dropbox") if s.publisher and name in s.publisher}
+    unmarked = []
+    for role in atlas.roles:
+        for area in role.responsibilities:
+            if area.source in company and not area.title.startswith(f"At {company[area.source]}"):
+                unmarked.append(f"{role.id}: {area.title}")
+        for need in role.skills:
+            unmarked += [f"{role.id}: {p}" for p in need.points if need.source in company and not p.startswith("At ")]
+    assert company and not unmarked, unmarked
+
+
+def test_career_steps_between_the_tracks_come_from_sources_and_stop_below_the_vp(atlas):
+    steps = {(e.before, e.after): e.source for e in atlas.career}
+    assert steps[("senior-engineer", "engineering-manager")] == "gitlab-backend-engineer-family"
+    assert steps[("senior-engineering-manager", "director-of-engineering")] == "gitlab-development-management-family"
+    # no source read gives the step from Director of Engineering to VP of Engineering
+    assert ("director-of-engineering", "vp-engineering") not in steps
