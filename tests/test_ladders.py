@@ -113,3 +113,20 @@ def test_career_steps_between_the_tracks_come_from_sources_and_stop_below_the_vp
     assert steps[("senior-engineering-manager", "director-of-engineering")] == "gitlab-development-management-family"
     # no source read gives the step from Director of Engineering to VP of Engineering
     assert ("director-of-engineering", "vp-engineering") not in steps
+
+
+def test_a_job_ad_from_company_frameworks_needs_only_its_placeholders(atlas):
+    """The ad speaks for the reader's company: no GitLab or Dropbox, no level codes of theirs; what is
+    left to fill in is the placeholders."""
+    from roleatlas.render.job_description import job_ad, plain_text
+
+    company_sources = {s.id for s in atlas.sources if s.publisher and ("GitLab" in s.publisher or "Dropbox" in s.publisher)}
+    checked = 0
+    for role in atlas.roles:
+        if not any(a.source in company_sources for a in role.responsibilities):
+            continue
+        text = plain_text(job_ad(atlas, role))
+        checked += 1
+        assert not re.search(r"GitLab|Dropbox|\bgrade \d|\b(?:IC|M)\d\b", text), (role.id, text)
+        assert set(re.findall(r"\[[A-Z][a-z]+(?: [a-z]+)*\]", text)) <= {"[Company]", "[Location]", "[Pay range]"}, role.id
+    assert checked >= 7

@@ -293,6 +293,9 @@ class Role:
     unclassified: Statement | None = opt("Why the role has no classification, when it has none.")
     work_setting: tuple[Statement, ...] = opt("Where and how the work happens.", ())
     notes: tuple[Statement, ...] = opt("Other facts about the role.", ())
+    ad_summary: str | None = opt("The opening of the role's job ad, in the atlas's words, for a role whose summary "
+                                 "sets companies side by side (an ad speaks for one employer); the ad uses the "
+                                 "summary when this is absent.")
 
     def check(self, today: date) -> list[tuple[str, str]]:
         anchors = [("responsibilities", a.id) for a in self.responsibilities]
