@@ -29,7 +29,7 @@ LEVEL_NAMES: dict[str, str] = {"executive": "executive", "vice-president": "vice
 Need = Literal["required", "preferred", "mentioned"]
 SkillCategory = Literal["technical", "tools", "leadership", "interpersonal", "domain", "business"]
 Measure = Literal["average", "broad-range", "total-pay", "base", "estimate", "median", "mean"]
-CodeSystem = Literal["O*NET-SOC", "ISCO-08", "ESCO"]
+CodeSystem = Literal["O*NET-SOC", "ISCO-08", "ESCO", "NOC 2021"]
 Relation = Literal["listed-title", "broader", "none"]
 RELATION_TEXT: dict[str, str] = {
     "listed-title": "the occupation lists this title among its job titles",
@@ -235,7 +235,7 @@ class SkillList:
 class Classification:
     """How a role relates to an occupation of one official classification."""
 
-    system: CodeSystem = doc("The classification (O*NET-SOC, ISCO-08, ESCO).")
+    system: CodeSystem = doc("The classification (O*NET-SOC, ISCO-08, ESCO, NOC 2021).")
     relation: Relation = doc("listed-title: the occupation lists the role's title; broader: the occupation "
                              "is wider than the role; none: no occupation of the system fits.")
     occupation: str | None = opt("Id of the occupation (none when relation is none).", ref="occupation")

@@ -110,7 +110,7 @@ def _salaries(atlas: Atlas, built: date) -> str:
 
 def _crosswalk(atlas: Atlas) -> str:
     front = front_matter(title="Official classifications",
-                         description="How each role maps to O*NET-SOC, ISCO-08 and ESCO occupations, with their pay statistics.",
+                         description="How each role maps to O*NET-SOC, ISCO-08, ESCO and NOC 2021 occupations, with their pay statistics.",
                          search={"boost": 2})
     used = {c.system for role in atlas.roles for c in role.classifications}
     systems = [s for s in get_args(CodeSystem) if s in used]
