@@ -114,7 +114,7 @@ class Ad:
 # "At GitLab: " or "At Dropbox: " before an area's title: which company's pages the area restates.
 # ...and a level in brackets after it, "(grade 9)", "(IC5)": that company's level, not the reader's.
 _AT_COMPANY = re.compile(r"^At [^:]{1,40}:\s+")
-_COMPANY_LEVEL = re.compile(r"\s+\([^()]{1,40}\)$")
+_COMPANY_LEVEL = re.compile(r"\s+\([^()]{1,60}\)$")
 
 
 def _area_title(title: str) -> str:
