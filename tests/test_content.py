@@ -76,7 +76,7 @@ def test_each_role_page_cites_its_sources(site, atlas):
 
 def test_limited_roles_say_so(site, atlas):
     limited = [r for r in atlas.roles if r.coverage == "limited"]
-    assert len(limited) >= 6
+    assert len(limited) >= 5  # Senior and Principal Engineer are described in full since issue 25
     for role in limited:
         assert "Limited coverage" in text_of(site, f"roles/{role.id}")
 

@@ -20,12 +20,12 @@ from conftest import ROOT
 # A reference is shown as a link on the page of the file (or entry) that holds it.
 LINK_TARGETS = {"source": "sources/#{}", "skill": "skills/{}/", "skills": "skills/{}/", "role": "roles/{}/",
                 "roles": "roles/{}/", "salaries": "salaries/#{}", "dimension": "perspectives/#{}",
-                "occupation": "crosswalk/#{}"}
+                "occupation": "crosswalk/#{}", "sources": "sources/#{}"}
 # Collections whose entries each have their own page: file -> (list key, address of an entry's page).
 ENTRY_PAGES = {"skills.yaml": ("skills", "skills/{}/"), "comparisons.yaml": ("comparisons", "compare/{}/")}
 # Files shown on one page; dimensions are explained on the perspectives page.
 FILE_PAGES = {"perspectives.yaml": "perspectives/", "salaries.yaml": "salaries/", "sources.yaml": "sources/",
-              "occupations.yaml": "crosswalk/",
+              "occupations.yaml": "crosswalk/", "ladders.yaml": "ladders/",
               "dimensions.yaml": "perspectives/", "glossary.yaml": ""}
 # Other files (the imports, data/esco.yaml and data/onet.yaml): the page of each collection.
 KEY_PAGES = {"sources": "sources/", "occupations": "crosswalk/"}
@@ -122,6 +122,9 @@ def reference_shown(file: str, doc: Any, where: str, key: str, value: str, pages
     page = page_of(file, doc, where)
     if key == "former_ids":  # the old address redirects to the role
         return f'url=../{doc["id"]}/"' in pages.html(f"roles/{value}/")
+    level = re.fullmatch(r"ladders\[(\d+)\]\.levels\[\d+\]\.id", where)
+    if file == "ladders.yaml" and level:  # a ladder's level is anchored under its company's id
+        return f"{doc['ladders'][int(level.group(1))]['id']}-{value}" in pages.ids(page)
     if key == "id":
         return page.rstrip("/").endswith("/" + value) or value in pages.ids(page)
     return LINK_TARGETS[key].format(value) in pages.links(page)

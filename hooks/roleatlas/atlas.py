@@ -12,8 +12,8 @@ from typing import Callable, Iterable, get_args
 
 from .kinds import KINDS
 from .oews import Estimate, PayRelease, soc_code
-from .model import (Classification, Claim, CodeSystem, Comparison, Dimension, Level, Occupation, Perspective,
-                    ReleaseRow, Role, Salary, Skill, SkillNeed, Source, Term, Topic)
+from .model import (Classification, Claim, CodeSystem, Comparison, Dimension, Ladder, LadderLevel, Level, Occupation,
+                    Perspective, ReleaseRow, Role, Rung, Salary, Skill, SkillNeed, Source, Term, Topic)
 
 
 @dataclass(frozen=True)
@@ -63,6 +63,15 @@ class Placement:
 
 
 @dataclass(frozen=True)
+class LadderPlacement:
+    """Where one company's ladder puts one role: the level, and the title the company uses there."""
+
+    ladder: Ladder
+    level: LadderLevel
+    rung: Rung
+
+
+@dataclass(frozen=True)
 class Atlas:
     roles: tuple[Role, ...]
     skills: tuple[Skill, ...]
@@ -74,6 +83,7 @@ class Atlas:
     terms: tuple[Term, ...]
     topics: tuple[Topic, ...]
     occupations: tuple[Occupation, ...]
+    ladders: tuple[Ladder, ...] = ()
     # One id map per kind, named by its `ref` (kinds.KINDS): atlas.role["cto"], atlas.skill["python"].
     role: dict[str, Role] = field(default_factory=dict)
     topic: dict[str, Topic] = field(default_factory=dict)
@@ -85,6 +95,7 @@ class Atlas:
     comparison: dict[str, Comparison] = field(default_factory=dict)
     term: dict[str, Term] = field(default_factory=dict)
     occupation: dict[str, Occupation] = field(default_factory=dict)
+    ladder: dict[str, Ladder] = field(default_factory=dict)
     roles_in: dict[str, tuple[Role, ...]] = field(default_factory=dict)
     """By occupation id: the roles mapped to it."""
     wages_of: dict[str, tuple[Salary, ...]] = field(default_factory=dict)
@@ -101,6 +112,8 @@ class Atlas:
     linked_from: dict[str, tuple[Role, ...]] = field(default_factory=dict)
     pay: PayRelease | None = None
     """BLS's OEWS release from data/oews/ (None when the folder is absent)."""
+    placed: dict[str, tuple[LadderPlacement, ...]] = field(default_factory=dict)
+    """By role id: every level of a company's ladder that names the role, in ladder order."""
 
     @classmethod
     def create(cls, pay: PayRelease | None = None, **kinds: tuple) -> Atlas:
@@ -110,7 +123,7 @@ class Atlas:
         # Occupations come from several files (hand-kept and imported): one order, by system then code.
         kinds["occupations"] = tuple(sorted(kinds["occupations"], key=lambda o: (_SYSTEMS.index(o.system),
                                                                                  o.code or "", o.title.lower())))
-        id_maps = {k.ref: {getattr(item, k.key): item for item in kinds[k.name]} for k in KINDS}
+        id_maps = {k.ref: {getattr(item, k.key): item for item in kinds.get(k.name, ())} for k in KINDS}
         uses_by_role = {role.id: _skill_uses_of(role) for role in roles}
         return cls(
             **kinds, **id_maps,
@@ -126,6 +139,9 @@ class Atlas:
                             lambda pair: pair[0], lambda pair: pair[1]),
             wages_of=_group((s for s in kinds["salaries"] if s.occupation), lambda s: s.occupation),
             pay=pay,
+            placed=_group((LadderPlacement(ladder, level, rung) for ladder in kinds.get("ladders", ())
+                           for level in ladder.levels for rung in (*level.management, *level.engineer) if rung.role),
+                          lambda p: p.rung.role),
         )
 
     def pay_placements(self, role: Role) -> tuple[Placement, ...]:

@@ -61,6 +61,25 @@ def exports(atlas: Atlas) -> dict[str, Any]:
     return docs
 
 
+def covered_titles(atlas: Atlas) -> list[dict[str, Any]]:
+    """Every title the atlas knows, for search's answer to a query that finds no page: each role's
+    names (sourced ones marked so, the atlas's own search words not), then the titles companies'
+    ladders name without a role page of their own, linked to their level on the ladders page."""
+    titles: list[dict[str, Any]] = []
+    for role in atlas.roles:
+        url = urls.url_of(urls.page_of("role", role.id))
+        sourced = {role.title, *(n.name for n in role.abbreviations + role.aliases)}
+        for name in dict.fromkeys(role.names):
+            titles.append({"title": name, "role": role.id, "url": url, "sourced": name in sourced})
+    for ladder in atlas.ladders:
+        for level in ladder.levels:
+            for rung in (*level.management, *level.engineer):
+                if rung.role is None:
+                    titles.append({"title": rung.title, "role": None, "sourced": True,
+                                   "url": urls.url_of(urls.LADDERS) + "#" + urls.ladder_anchor(ladder.id, level.id)})
+    return titles
+
+
 def to_json(document: Any) -> str:
     """Compact JSON: smaller to fetch, and only without `indent` does json use its C encoder."""
     return json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"
@@ -69,6 +88,7 @@ def to_json(document: Any) -> str:
 def api_files(atlas: Atlas) -> list[tuple[str, str]]:
     """(path, JSON text) of every published data file, the JSON Schemas included."""
     files = [(urls.api_file(name), to_json(doc)) for name, doc in exports(atlas).items()]
+    files.append((urls.api_file("titles"), to_json({"titles": covered_titles(atlas)})))
     files.append((urls.api_file("schema/data-file.schema"), to_json(data_file_schema())))
     files.append((urls.api_file("schema/export.schema"), to_json(export_schema())))
     return files

@@ -21,14 +21,15 @@ ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 WEB_ADDRESS = r"https?://[^\s<>\"'`]+"
 
 Coverage = Literal["full", "limited"]
-Level = Literal["executive", "vice-president", "director", "individual-contributor", "other"]
+Level = Literal["executive", "vice-president", "director", "manager", "individual-contributor", "other"]
 LEVEL_NAMES: dict[str, str] = {"executive": "executive", "vice-president": "vice president", "director": "director",
-                               "individual-contributor": "individual contributor", "other": "not placed"}
+                               "manager": "manager", "individual-contributor": "individual contributor",
+                               "other": "not placed"}
 """How each level reads on a page; "other" is a role the sources do not place."""
 Need = Literal["required", "preferred", "mentioned"]
 SkillCategory = Literal["technical", "tools", "leadership", "interpersonal", "domain", "business"]
 Measure = Literal["average", "broad-range", "total-pay", "base", "estimate", "median", "mean"]
-CodeSystem = Literal["O*NET-SOC", "ISCO-08", "ESCO"]
+CodeSystem = Literal["O*NET-SOC", "ISCO-08", "ESCO", "NOC 2021"]
 Relation = Literal["listed-title", "broader", "nearest", "none"]
 RELATION_TEXT: dict[str, str] = {
     "listed-title": "the occupation lists this title among its job titles",
@@ -280,7 +281,7 @@ class SkillList:
 class Classification:
     """How a role relates to an occupation of one official classification."""
 
-    system: CodeSystem = doc("The classification (O*NET-SOC, ISCO-08, ESCO).")
+    system: CodeSystem = doc("The classification (O*NET-SOC, ISCO-08, ESCO, NOC 2021).")
     relation: Relation = doc("listed-title: the occupation lists the role's title; broader: the occupation "
                              "is wider than the role; nearest: no occupation names the role and the atlas "
                              "places it in the nearest one; none: no occupation of the system fits.")
@@ -346,6 +347,9 @@ class Role:
     unclassified: Statement | None = opt("Why the role has no classification, when it has none.")
     work_setting: tuple[Statement, ...] = opt("Where and how the work happens.", ())
     notes: tuple[Statement, ...] = opt("Other facts about the role.", ())
+    ad_summary: str | None = opt("The opening of the role's job ad, in the atlas's words, for a role whose summary "
+                                 "sets companies side by side (an ad speaks for one employer); the ad uses the "
+                                 "summary when this is absent.")
 
     def check(self, today: date) -> list[tuple[str, str]]:
         anchors = [("responsibilities", a.id) for a in self.responsibilities]
@@ -510,6 +514,56 @@ class Comparison:
         if len(self.roles) != 2 or self.roles[0] == self.roles[1]:
             return [("roles", "name exactly two different role ids")]
         return []
+
+
+# --- ladders ----------------------------------------------------------------------------------
+
+
+Track = Literal["management", "engineer"]
+TRACK_NAMES: dict[str, str] = {"management": "Management track", "engineer": "Engineer track"}
+"""The two tracks of a ladder, in the order a ladder page shows them."""
+
+
+@model
+class Rung:
+    """One title on one track at one level of a company's published ladder."""
+
+    title: str = doc("The title as the company writes it (Director, Engineering).")
+    role: str | None = opt("Id of the atlas role the title belongs to, when the atlas has one.", ref="role")
+    note: str | None = opt("What the company says of the title at this level (scope, reporting line), in the "
+                           "atlas's words.")
+
+
+@model
+class LadderLevel:
+    """One level of a company's ladder: the titles each track places there."""
+
+    id: str = doc("Anchor id of the level, unique within the ladder (grade-9, level-5).", id=True)
+    label: str = doc("The level as the company names it (Grade 9, IC5 / M5).")
+    management: tuple[Rung, ...] = opt("Titles of the management track at this level.", ())
+    engineer: tuple[Rung, ...] = opt("Titles of the individual-contributor (engineer) track at this level.", ())
+    note: str | None = opt("What the company says of the level as a whole (two titles it calls equivalent).")
+
+    def check(self, today: date) -> list[tuple[str, str]]:
+        if not self.management and not self.engineer:
+            return [("management", "name a title on at least one track (management or engineer)")]
+        return []
+
+
+@model
+class Ladder:
+    """A company's published career ladder: management and engineer tracks, level by level."""
+
+    id: str = doc("Stable id; the anchor of the company's section on the ladders page.", id=True)
+    company: str = doc("The company that publishes the ladder.")
+    title: str = doc("What the company calls the framework.")
+    summary: str = doc("How the company numbers its levels and what the ladder covers, in the atlas's words.")
+    levels: tuple[LadderLevel, ...] = doc("The levels, from the most senior down.")
+    sources: tuple[str, ...] = doc("Ids of the company's pages the ladder is read from.", ref="source")
+    alignment: str = doc("What puts two titles on the same row: the company's own words or numbering.")
+
+    def check(self, today: date) -> list[tuple[str, str]]:
+        return _unique_anchors([("levels", level.id) for level in self.levels], reserved=())
 
 
 # --- topics ----------------------------------------------------------------------------------

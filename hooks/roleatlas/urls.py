@@ -18,6 +18,7 @@ TOPICS = "topics/index.md"
 COMPARE = "compare/index.md"
 MATRIX = "compare/matrix.md"
 CAREER = "career-paths.md"
+LADDERS = "ladders.md"
 SALARIES = "salaries.md"
 PERSPECTIVES = "perspectives.md"
 GLOSSARY = "glossary.md"
@@ -39,6 +40,11 @@ def page_of(ref: str, ident: str) -> str:
     if pattern is None:
         raise KeyError(f"{ref} entries have no page of their own")
     return pattern.format(id=ident)
+
+
+def ladder_anchor(ladder_id: str, level_id: str) -> str:
+    """The anchor of one level of a company's ladder on the ladders page (`gitlab-grade-9`)."""
+    return f"{ladder_id}-{level_id}"
 
 
 def api_file(name: str) -> str:

@@ -50,6 +50,7 @@ PAGE_KINDS = {
     "matrix": "compare/matrix/",
     "perspectives": "perspectives/",
     "career-paths": "career-paths/",
+    "ladders": "ladders/",
     "salaries": "salaries/",
     "official-pay": "pay/",
     "occupation-pay": "pay/11-3021/",

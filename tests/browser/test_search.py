@@ -19,9 +19,12 @@ EXPECTED = {
     "VP Eng": ["roles/vp-engineering/"],
     "VP of Engineering": ["roles/vp-engineering/"],
     "VP of Machine Learning": ["roles/vp-ai-ml-engineering/"],
+    "EM": ["roles/engineering-manager/"],  # a prefix of other words too: in the first three
     # roles by the codes and titles of the official occupations they map to
     "11-1011": ["roles/cto/", "roles/cio/"],
-    "Architectural and Engineering Managers": ["roles/vp-engineering/", "roles/principal-engineer/"],
+    "Architectural and Engineering Managers": ["roles/vp-engineering/", "roles/principal-engineer/",
+                                               "roles/engineering-manager/", "roles/senior-engineering-manager/",
+                                               "roles/director-of-engineering/"],
     # skills and tools
     "PyTorch": ["skills/pytorch/"],
     "Kubernetes": ["skills/kubernetes/"],
@@ -99,6 +102,44 @@ def test_search_puts_the_page_in_the_first_three_results(search_tab: Tab, query:
             f"the site has no page {target}; the data's ids changed: update EXPECTED in {__file__}"
     assert any(r in wanted for r in results[:TOP]), \
         f"search for {query!r}: wanted one of {wanted} in the first {TOP}, got {results[:8]}"
+
+
+# Titles a recruiter types (issue 25): the role with that title must be the very first result.
+FIRST = {
+    "Director of Engineering": "roles/director-of-engineering/",
+    "director of engineering": "roles/director-of-engineering/",
+    "staff engineer": "roles/staff-engineer/",
+    "engineering manager": "roles/engineering-manager/",
+    "Senior Engineering Manager": "roles/senior-engineering-manager/",
+    "distinguished engineer": "roles/distinguished-engineer/",
+    "principal engineer": "roles/principal-engineer/",
+    # titles a company uses for the role, found through its aliases
+    "Senior Manager, Engineering": "roles/senior-engineering-manager/",
+    "Staff Software Engineer": "roles/staff-engineer/",
+    "Engineering Director": "roles/director-of-engineering/",
+}
+
+# Titles no source gives a role for: the nearest roles (the atlas's own search words) come first.
+NEAREST = {
+    "head of engineering": ["roles/director-of-engineering/", "roles/vp-engineering/"],
+    "Engineering Fellow": ["roles/distinguished-engineer/"],
+}
+
+
+@pytest.mark.parametrize("query", list(FIRST))
+def test_a_search_for_a_title_puts_its_role_first(search_tab: Tab, query: str):
+    target = FIRST[query]
+    assert (search_tab.served.root / target / "index.html").is_file(), f"the site has no page {target}"
+    results = search(search_tab, query)
+    assert results and results[0] == target, f"search for {query!r}: wanted {target} first, got {results[:5]}"
+
+
+@pytest.mark.parametrize("query", list(NEAREST))
+def test_a_title_the_sources_do_not_use_finds_the_nearest_roles_first(search_tab: Tab, query: str):
+    results = search(search_tab, query)
+    wanted = NEAREST[query]
+    assert results[: len(wanted)] and all(r in wanted for r in results[: len(wanted)]), \
+        f"search for {query!r}: wanted {wanted} on top, got {results[:5]}"
 
 
 def test_a_search_for_a_responsibility_heading_links_to_that_section(search_tab: Tab, atlas):

@@ -37,9 +37,10 @@ def groups(atlas: Atlas) -> list[list[str]]:
     return [[r for r in on_path if find(r) == g] for g in order]
 
 
-# Tighter than Mermaid's defaults (50 between boxes, 50 between ranks), so a group of two roles
-# side by side fits a phone's column at about the text size of the page.
-INIT = '%%{init: {"flowchart": {"nodeSpacing": 24, "rankSpacing": 40, "padding": 8}}}%%'
+# Tighter than Mermaid's defaults (50 between boxes, 50 between ranks, labels wrapped at 200 px),
+# so a ladder three roles wide (the engineer ladder forking into management, staff and lead) fits a
+# phone's column with its text at 12 px or more.
+INIT = '%%{init: {"flowchart": {"nodeSpacing": 16, "rankSpacing": 40, "padding": 6, "wrappingWidth": 90}}}%%'
 
 
 def mermaid_flowchart(atlas: Atlas, to: Links) -> Markup:

@@ -11,7 +11,9 @@ What goes in, and what stays out:
 - the requirements once: experience and education each once (a required qualification that says
   the same thing is left out), and a preferred one that restates a requirement is left out;
 - the most important skills: the required ones, at most `MAX_SKILLS`, not every skill named;
-- never the role's `notes`: they are the atlas's editorial context, not part of a posting.
+- never the role's `notes`: they are the atlas's editorial context, not part of a posting;
+- never which company a duty comes from: an area titled "At GitLab: …" is headed by what follows
+  the colon, and a role whose summary sets companies side by side opens with its `ad_summary`.
 
 Two versions of the same text are offered: plain text (no Markdown syntax) and Markdown. Each is
 shown in a code block (Material adds a copy button), so it is plain text on the page: no escaping
@@ -68,8 +70,12 @@ def _stem(word: str) -> str:
 _ASIDE = re.compile(r"\s*\([^()]*\b(?:overview|source|profile|listed|list|thread)\b[^()]*\)", re.I)
 
 
+# "(at GitLab)": the company a fact comes from, which an ad for the reader's company leaves out.
+_AT_ASIDE = re.compile(r"\s*\(at [A-Z][^()]{0,40}\)")
+
+
 def _clean(text: str) -> str:
-    return _one_line(_ASIDE.sub("", text))
+    return _one_line(_AT_ASIDE.sub("", _ASIDE.sub("", text)))
 
 
 def _same(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -105,6 +111,22 @@ class Ad:
     skills: tuple[str, ...]
 
 
+# "At GitLab: " or "At Dropbox: " before an area's title: which company's pages the area restates.
+# ...and a level in brackets after it, "(grade 9)", "(IC5)": that company's level, not the reader's.
+_AT_COMPANY = re.compile(r"^At [^:]{1,40}:\s+")
+_COMPANY_LEVEL = re.compile(r"\s+\([^()]{1,60}\)$")
+
+
+def _area_title(title: str) -> str:
+    """An area's heading in an ad, without the company it comes from and that company's level name
+    (the ad is the reader's company's)."""
+    title = _one_line(title)
+    if not _AT_COMPANY.match(title):
+        return title
+    rest = _COMPANY_LEVEL.sub("", _AT_COMPANY.sub("", title))
+    return rest[:1].upper() + rest[1:]
+
+
 def _duties(role: Role) -> tuple[tuple[str, tuple[str, ...]], ...]:
     areas = role.responsibilities
     kept: list[frozenset[str]] = []
@@ -114,12 +136,12 @@ def _duties(role: Role) -> tuple[tuple[str, tuple[str, ...]], ...]:
             continue
         items = [_clean(item) for item in area.items if _new(_words(item), kept)]
         if items:
-            groups.append((_one_line(area.title), tuple(items)))
+            groups.append((_area_title(area.title), tuple(items)))
     return tuple(groups)
 
 
 def _requirement(q: Qualification) -> str:
-    return f"{_one_line(q.title)}: {_clean(q.text)}"
+    return f"{_area_title(q.title)}: {_clean(q.text)}"
 
 
 def _requirements(role: Role) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -127,7 +149,7 @@ def _requirements(role: Role) -> tuple[tuple[str, ...], tuple[str, ...]]:
     required: list[str] = []
     stated: list[frozenset[str]] = []
     if q.experience and experience_text(q.experience):
-        detail = f" of {_one_line(q.experience.detail)}" if q.experience.detail else ""
+        detail = f" of {_clean(q.experience.detail)}" if q.experience.detail else ""
         required.append(f"Experience: {experience_text(q.experience)}{detail}")
         stated.append(_words(f"{experience_text(q.experience)} years experience {q.experience.detail or ''}"))
     if q.education and q.education.degrees:
@@ -164,7 +186,7 @@ def _pay(atlas: Atlas, role: Role) -> str:
 def job_ad(atlas: Atlas, role: Role) -> Ad:
     required, preferred = _requirements(role)
     # A role the sources only mention has a summary about the sources, not about the job.
-    summary = _one_line(role.summary.text) if role.coverage == "full" else "[About the role]"
+    summary = _one_line(role.ad_summary or role.summary.text) if role.coverage == "full" else "[About the role]"
     return Ad(title=_one_line(role.title), pay=_pay(atlas, role), summary=summary,
               duties=_duties(role), required=required, preferred=preferred, skills=_skills(atlas, role))
 

@@ -15,6 +15,7 @@ from ..oews import PERCENTILES, Estimate
 from .career import mermaid_flowchart
 from .changes_page import render_changes
 from .compare_page import render_comparison
+from .ladder_page import render_ladders
 from .role_page import render_role, sources_of
 from .salary_chart import ChartRow, estimate_row, is_stale, salary_charts
 from .templating import Links, front_matter, meta_text, render
@@ -141,7 +142,7 @@ def _salaries(atlas: Atlas, built: date) -> str:
 
 def _crosswalk(atlas: Atlas) -> str:
     front = front_matter(title="Official classifications",
-                         description="How each role maps to O*NET-SOC, ISCO-08 and ESCO occupations, with their pay statistics.",
+                         description="How each role maps to O*NET-SOC, ISCO-08, ESCO and NOC 2021 occupations, with their pay statistics.",
                          search={"boost": 2})
     used = {c.system for role in atlas.roles for c in role.classifications}
     systems = [s for s in get_args(CodeSystem) if s in used]
@@ -216,6 +217,7 @@ def iter_pages(atlas: Atlas, built: date, history: History = NO_HISTORY,
     for comparison in atlas.comparisons:
         yield urls.page_of("comparison", comparison.id), render_comparison(atlas, comparison)
     yield urls.CAREER, _career(atlas)
+    yield urls.LADDERS, render_ladders(atlas)
     yield urls.SALARIES, _salaries(atlas, built)
     yield from _pay_pages(atlas)
     yield urls.TOPICS, _topics_index(atlas)

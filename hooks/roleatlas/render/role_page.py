@@ -72,6 +72,9 @@ def render_role(atlas: Atlas, role: Role, built: date | None = None, changed: da
         career_from=[(e.before, e.note, e.source) for e in atlas.steps_into.get(role.id, ())],
         career_to=[(e.after, e.note, e.source) for e in atlas.steps_out.get(role.id, ())],
         related=related(atlas, role),
+        ladder_places=[(p.ladder.company, p.level.label,
+                        f"{urls.LADDERS}#{urls.ladder_anchor(p.ladder.id, p.level.id)}", p.rung.title)
+                       for p in atlas.placed.get(role.id, ())],
         claims=atlas.claims_about.get(role.id, ()),
         sources=sources_of(atlas, role),
         job_description=job_description_tabs(atlas, role),
