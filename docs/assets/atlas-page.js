@@ -155,11 +155,36 @@
     });
   }
 
+  /* The job ad's title field: what the reader types replaces the title in both versions (the first
+   * line and the summary's "is hiring a …"), so the copy buttons copy the ad under that title. */
+  function escapeMarkdown(text) { return text.replace(/([\\`*_\[\]<>#|])/g, "\\$1"); }
+
+  function jobTitleField(root) {
+    var field = root.querySelector(".atlas-jd__input");
+    if (!field || field._atlasWired) return;
+    field._atlasWired = true;
+    var original = field.getAttribute("data-title");
+    var blocks = Array.prototype.map.call(root.querySelectorAll(".atlas-jd pre code"), function (code) {
+      return { code: code, text: code.textContent, markdown: !!code.closest(".language-markdown") };
+    });
+    field.addEventListener("input", function () {
+      var typed = field.value.replace(/\s+/g, " ").trim() || original;
+      blocks.forEach(function (b) {
+        var title = b.markdown ? escapeMarkdown(typed) : typed;
+        var lines = b.text.split("\n");
+        lines[0] = b.markdown ? "**" + title + "**" : title;
+        var body = lines.join("\n").replace(/is hiring an? /, "is hiring " + (/^[aeiou]/i.test(typed) ? "an " : "a ") + "\u0000");
+        b.code.textContent = body.replace("\u0000" + original, title).replace("\u0000", "");
+      });
+    });
+  }
+
   function init() {
     var content = document.querySelector(".md-content");
     if (!content) return;
     labelHeaderLinks(content);
     jobDescriptionButtons(content);
+    jobTitleField(content);
     setupTables(content);
     if (!content._atlasObserved) { // tables drawn later (the compare view) are set up as they appear
       content._atlasObserved = true;
