@@ -102,6 +102,11 @@ class Links:
         every page match the sources' names (the sources page is what those searches should find)."""
         return Markup(f'<small class="atlas-source" data-search-exclude>Source: {self.source(source_id)}</small>')
 
+    def cite_unless(self, source_id: str, once: str) -> Markup:
+        """A citation after one item of a list, unless the whole list cites its one source `once`
+        after it (role_page.one_source)."""
+        return Markup("") if once else Markup(" ") + self.cite(source_id)
+
     def own(self) -> Markup:
         """Marks text that is the atlas's own (a definition, a grouping) rather than a sourced fact."""
         return Markup(f'<small class="atlas-own" data-search-exclude>'
