@@ -94,6 +94,10 @@ class Source:
     attribution: str | None = opt("The attribution text its licence asks for, as the publisher words it.")
     file: str | None = opt("File name of the source text in the shared sources folder.")
     notes: tuple[str, ...] = opt("What was left out of it and why (page noise).", ())
+    what: str | None = opt("What the document is, for a reader placing it (a Q&A thread with five answers…).")
+    supports: str | None = opt("What it can support: the claims it is good evidence for.")
+    cannot_support: str | None = opt("What it cannot support: the claims it is no evidence for, and why.")
+    age: str | None = opt("How old it is: the date it states, or that it states none.")
 
     def check(self, today: date) -> list[tuple[str, str]]:
         found = []

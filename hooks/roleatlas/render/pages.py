@@ -14,6 +14,7 @@ from ..model import CodeSystem, Role, Skill, SkillCategory, Topic
 from .career import mermaid_flowchart
 from .changes_page import render_changes
 from .compare_page import render_comparison
+from .placing import placing
 from .role_page import render_role, sources_of
 from .salary_chart import ChartRow, is_stale, salary_svg
 from .templating import Links, front_matter, meta_text, render
@@ -54,7 +55,8 @@ def _skills_index(atlas: Atlas) -> str:
 def _sources(atlas: Atlas) -> str:
     counts = Counter(sid for role in atlas.roles for sid in sources_of(atlas, role))
     front = front_matter(title="Sources", description="The documents every fact in Role Atlas comes from.")
-    return render("sources.md.j2", urls.SOURCES, atlas, front=front, counts=counts)
+    return render("sources.md.j2", urls.SOURCES, atlas, front=front, counts=counts,
+                  placed={s.id: placing(s) for s in atlas.sources})
 
 
 def term_anchor(term: str) -> str:

@@ -12,6 +12,7 @@ from markupsafe import Markup
 from .. import formats, urls
 from ..atlas import Atlas
 from .markup import environment, external, link, md, relative
+from .placing import tooltip
 
 
 def front_matter(**meta: Any) -> Markup:
@@ -95,7 +96,8 @@ class Links:
 
     def source(self, source_id: str) -> Markup:
         """A citation: the source's title, linked to its entry on the sources page."""
-        return link(self.atlas.source[source_id].title, f"{urls.SOURCES}#{source_id}", self.page)
+        source = self.atlas.source[source_id]
+        return link(source.title, f"{urls.SOURCES}#{source_id}", self.page, tooltip(source))
 
     def cite(self, source_id: str) -> Markup:
         """A small "Source: …" note after a fact; left out of the search index, where it would make
