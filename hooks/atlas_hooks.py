@@ -28,7 +28,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from roleatlas import site_search
+from roleatlas import search_covers, site_search
 from roleatlas.cards import Card, cards_for, write_cards
 from roleatlas.export import api_files
 from roleatlas.formats import glossary
@@ -112,7 +112,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         history = read_history(data_dir)
         prefix = _repo_path(data_dir, root)
         generated = [*iter_pages(atlas, built, history, (prefix or "data") + "/"), *api_files(atlas),
-                     (FEED, changes_feed(atlas, history, config.site_url or "", config.site_name))]
+                     (FEED, changes_feed(atlas, history, config.site_url or "", config.site_name)),
+                     (search_covers.FILE, search_covers.covers_json(atlas))]
     _set_glossary(config, glossary(atlas.terms))
     docs = _repo_path(Path(config.docs_dir), root)
     for file in files.documentation_pages():

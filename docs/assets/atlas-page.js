@@ -13,6 +13,11 @@
   "use strict";
 
   var STACK_FROM = 4; // columns; a table with this many or more is stacked on a phone
+  var LONG_TEXT = 60; // characters: a three-column table with a cell this long is stacked too (the
+                      // perspectives' claims and the skills' definitions squeezed to a word a line)
+  // Tooltips follow hover and focus; on a touch screen a tap leaves both on the ¶, and its tooltip
+  // covered the text below: a tap ends both (a mouse's hover is real and ends when it moves on).
+  var HOVERS = window.matchMedia && window.matchMedia("(hover: hover) and (pointer: fine)").matches;
 
   function status() {
     var region = document.getElementById("atlas-status");
@@ -55,6 +60,10 @@
     history.replaceState(history.state, "", url);
     var heading = link.parentElement;
     var name = heading.textContent.replace(/\u00b6\s*$/, "").trim();
+    if (event.detail > 0) { // a tap or a click, not the keyboard: no tooltip left over the text
+      link.blur();
+      if (!HOVERS) link.dispatchEvent(new MouseEvent("mouseleave")); // a tap leaves a hover behind
+    }
     copyText(url).then(function () { confirm(link, "Link copied", "Link to " + name + " copied"); },
       function () { confirm(link, "Link in address bar", "Link to " + name + " is in the address bar"); });
   }
@@ -93,7 +102,10 @@
       });
     });
     var roles = table.closest(".atlas-roles-table, .atlas-compare__result");
-    if (names.length >= STACK_FROM || roles) table.setAttribute("data-stack", "");
+    var long = names.length === 3 && Array.prototype.some.call(table.querySelectorAll("tbody td"), function (cell) {
+      return cell.textContent.trim().length >= LONG_TEXT;
+    });
+    if (names.length >= STACK_FROM || roles || long) table.setAttribute("data-stack", "");
   }
 
   function scroller(table) {
@@ -165,7 +177,7 @@
     field._atlasWired = true;
     var original = field.getAttribute("data-title");
     var blocks = Array.prototype.map.call(root.querySelectorAll(".atlas-jd pre code"), function (code) {
-      return { code: code, text: code.textContent, markdown: !!code.closest(".language-markdown") };
+      return { code: code, text: code.textContent, markdown: code.textContent.lastIndexOf("**", 0) === 0 };  // the Markdown version opens with **title**
     });
     field.addEventListener("input", function () {
       var typed = field.value.replace(/\s+/g, " ").trim() || original;

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, get_args
 
 from .kinds import KINDS
-from .model import (Claim, Comparison, Dimension, Level, Occupation, Perspective, Role, Salary, Skill, SkillNeed,
+from .model import (Claim, Comparison, Dimension, Gap, Level, Occupation, Perspective, Role, Salary, Skill, SkillNeed,
                     Source, Term, Topic)
 
 
@@ -56,6 +56,7 @@ class Atlas:
     terms: tuple[Term, ...]
     topics: tuple[Topic, ...]
     occupations: tuple[Occupation, ...]
+    gaps: tuple[Gap, ...] = ()
     # One id map per kind, named by its `ref` (kinds.KINDS): atlas.role["cto"], atlas.skill["python"].
     role: dict[str, Role] = field(default_factory=dict)
     topic: dict[str, Topic] = field(default_factory=dict)
@@ -67,6 +68,7 @@ class Atlas:
     comparison: dict[str, Comparison] = field(default_factory=dict)
     term: dict[str, Term] = field(default_factory=dict)
     occupation: dict[str, Occupation] = field(default_factory=dict)
+    gap: dict[str, Gap] = field(default_factory=dict)
     roles_in: dict[str, tuple[Role, ...]] = field(default_factory=dict)
     """By occupation id: the roles mapped to it."""
     wages_of: dict[str, tuple[Salary, ...]] = field(default_factory=dict)

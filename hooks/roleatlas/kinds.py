@@ -42,6 +42,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("perspectives", "perspective", model.Perspective),
     Kind("comparisons", "comparison", model.Comparison, page="compare/{id}.md"),
     Kind("terms", "term", model.Term, key="term"),
+    Kind("gaps", "gap", model.Gap),
 )
 
 BY_NAME: dict[str, Kind] = {k.name: k for k in KINDS}

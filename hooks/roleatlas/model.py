@@ -509,3 +509,20 @@ class Term:
             return [("term", f"{self.term!r} is not an abbreviation; use letters, digits and / & . + - "
                      "(at most 20 characters)")]
         return []
+
+
+@model
+class Gap:
+    """A question readers ask that the atlas may not answer (who owns hiring?). The atlas does not
+    say a gap is real: each build searches the sourced facts for the gap's phrases, and the home
+    page says "no source addresses it" only while none of them holds one; else it links the facts."""
+
+    id: str = doc("Stable id; the anchor on the home page's note.", id=True)
+    question: str = doc("The question, as a reader would ask it.")
+    phrases: tuple[str, ...] = doc("Words and phrases a fact that addresses it would use (searched case-insensitively).")
+    searches: tuple[str, ...] = opt("Words a reader types in search for it, besides the phrases (hire, hiring).", ())
+
+    def check(self, today: date) -> list[tuple[str, str]]:
+        if not self.phrases or any(not p.strip() for p in self.phrases):
+            return [("phrases", "list at least one word or phrase, none empty")]
+        return []

@@ -9,6 +9,7 @@ from typing import Callable, Iterator, get_args
 
 from .. import urls
 from ..atlas import Atlas
+from ..gaps import gap_status
 from ..history import NO_HISTORY, History, entry_file
 from ..model import CodeSystem, Role, Skill, SkillCategory, Topic
 from .career import mermaid_flowchart
@@ -41,6 +42,10 @@ def _simple(template: str, page: str, title: str, description: str, **context) -
         front = front_matter(title=meta_text(title), description=meta_text(description))
         return render(template, page, atlas, front=front, **context)
     return make
+
+
+def _home(atlas: Atlas) -> str:
+    return _simple("home.md.j2", urls.HOME, HOME_TITLE, home_description(atlas), gaps=gap_status(atlas))(atlas)
 
 
 def _skills_index(atlas: Atlas) -> str:
@@ -130,14 +135,21 @@ class MatrixRow:
     skills: tuple[str, ...]
 
 
+HOME_TITLE = "Role Atlas: technical leadership roles compared"
+"""The home page's title in browser tabs and link previews (the navigation calls it Home)."""
+
+
+def home_description(atlas: Atlas) -> str:
+    return (f"{len(atlas.roles)} technical leadership roles (CTO, VP of Engineering, VP of AI/ML Engineering and "
+            f"the roles around them) with duties, skills, pay and official codes; every fact names its source.")
+
+
 def iter_pages(atlas: Atlas, built: date, history: History = NO_HISTORY,
                data_prefix: str = "data/") -> Iterator[tuple[str, str]]:
     """Yield (path, Markdown) for every page; one pass per kind, linear in the data. `built` is the
     build's date (old salary figures are flagged against it), given so a build is reproducible;
     `history` is the data's git history (empty without git), `data_prefix` where the data folder is."""
-    yield urls.HOME, _simple("home.md.j2", urls.HOME, "Role Atlas",
-                              "Technical leadership roles compared: CTO, VP of Engineering, VP of AI/ML "
-                              "Engineering and the roles around them, every fact sourced.")(atlas)
+    yield urls.HOME, _home(atlas)
     yield urls.ROLES, _simple("roles_index.md.j2", urls.ROLES, "Roles",
                                     "Every role in Role Atlas with its focus, experience and pay.")(atlas)
     for role in atlas.roles:
