@@ -28,7 +28,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from roleatlas import site_search
+from roleatlas import search_covers, site_search
 from roleatlas.cards import Card, cards_for, write_cards
 from roleatlas.export import api_files
 from roleatlas.formats import glossary
@@ -37,6 +37,7 @@ from roleatlas.load import load
 from roleatlas.origins import entry_files
 from roleatlas.problems import DataError
 from roleatlas.redirects import redirects
+from roleatlas.render.changes_page import FEED, changes_feed
 from roleatlas.render.error_page import error_html, error_markdown
 from roleatlas.render.pages import iter_pages
 from roleatlas import urls
@@ -110,7 +111,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             return _problem_pages(files, config, data_dir, err)
         history = read_history(data_dir)
         prefix = _repo_path(data_dir, root)
-        generated = [*iter_pages(atlas, built, history, (prefix or "data") + "/"), *api_files(atlas)]
+        generated = [*iter_pages(atlas, built, history, (prefix or "data") + "/"), *api_files(atlas),
+                     (FEED, changes_feed(atlas, history, config.site_url or "", config.site_name)),
+                     (search_covers.FILE, search_covers.covers_json(atlas))]
     _set_glossary(config, glossary(atlas.terms))
     docs = _repo_path(Path(config.docs_dir), root)
     for file in files.documentation_pages():

@@ -22,11 +22,11 @@ from mkdocs.structure.files import Files
 
 import datafactory
 from conftest import MKDOCS, ROOT, build_site
-from roleatlas.history import NO_HISTORY, Change, History, entry_file, entry_of, parse_log, read_history
+from roleatlas.history import NO_HISTORY, Change, EntryChange, History, diff_file, entry_file, entry_of, parse_log, read_history
 from roleatlas.load import load
 from roleatlas.origins import entry_files
 from roleatlas.problems import Problem
-from roleatlas.render.changes_page import render_changes
+from roleatlas.render.changes_page import changes_feed, render_changes
 from roleatlas.render.error_page import MARKER, error_html, error_markdown
 from roleatlas.render.pages import render_site
 
@@ -127,14 +127,73 @@ def test_a_role_page_says_when_its_data_changed_and_how_old_its_figures_are(smal
     assert "Figures as of 2024." in render_site(small, datafactory.TODAY)["roles/alpha.md"]
 
 
-def test_recent_changes_link_the_roles_and_show_the_messages_as_text(small):
-    history = History((Change(date(2025, 3, 4), f"Beta {EVIL}", ("roles/beta.yaml", "roles/gone.yaml", "atlas.yaml")),))
+def test_recent_changes_say_what_changed_in_plain_words_with_links_and_no_commit_messages(small):
+    entries = (EntryChange("role", "beta", "updated", "Beta Lead", ("summary", "search_terms")),
+               EntryChange("role", "gone", "removed", f"Gone {EVIL}"),
+               EntryChange("salary", "alpha-pay", "updated", "Average pay", ("low", "high")),
+               EntryChange("source", "src-a", "added", "Source A"))
+    history = History((Change(date(2025, 3, 4), f"Beta {EVIL} refactor", ("roles/beta.yaml", "atlas.yaml"), "c1", entries),))
     page = render_changes(small, history)
-    row = next(line for line in page.splitlines() if line.startswith("| 2025-03-04 |"))
-    assert "[Beta Lead](roles/beta.md)" in row
-    assert "<code>data/roles/gone.yaml</code>" in row.replace("&#45;", "-").replace("&#95;", "_")
-    assert EVIL not in page and "&#60;script&#62;" in row
+    assert "## 2025-03-04 { #2025-03-04 }" in page
+    assert "- **Role updated:** [Beta Lead](roles/beta.md) (summary, search words)" in page
+    assert "- **Pay figure updated:** [Average pay](salaries.md#alpha-pay) (low, high)" in page
+    assert "- **Source added:** [Source A](sources.md#src-a)" in page
+    assert "- **Role removed:** Gone &#60;script&#62;" in page  # gone: no link, its name escaped
+    assert "refactor" not in page and EVIL not in page  # the commit message is not shown
+    assert "[Atom feed of these changes](changes/feed.xml)" in page
     assert "built without its history" in render_changes(small, NO_HISTORY)
+
+
+def test_the_feed_is_atom_with_one_entry_per_day_and_escaped_names(small):
+    from xml.etree import ElementTree
+
+    entries = (EntryChange("role", "alpha", "added", f"Alpha {EVIL}"),)
+    history = History((Change(date(2025, 3, 4), "x", ("roles/alpha.yaml",), "c1", entries),
+                       Change(date(2025, 1, 2), "y", ("atlas.yaml",), "c0", (EntryChange("skill", "python", "added", "Python"),))))
+    feed = changes_feed(small, history, "https://example.org/atlas/", "Role Atlas")
+    atom = "{http://www.w3.org/2005/Atom}"
+    root = ElementTree.fromstring(feed)
+    assert root.tag == f"{atom}feed" and root.find(f"{atom}updated").text == "2025-03-04T00:00:00Z"
+    days = root.findall(f"{atom}entry")
+    assert [e.find(f"{atom}id").text for e in days] == ["https://example.org/atlas/changes/#2025-03-04",
+                                                         "https://example.org/atlas/changes/#2025-01-02"]
+    first = ElementTree.tostring(days[0], encoding="unicode")
+    assert 'href="https://example.org/atlas/roles/alpha/"' in first and "<script>" not in feed
+    assert "Alpha &lt;script&gt;" in feed
+    empty = ElementTree.fromstring(changes_feed(small, NO_HISTORY, "", "Role Atlas"))  # a build without git
+    assert empty.findall(f"{atom}entry") == [] and empty.find(f"{atom}id").text == "urn:role-atlas:changes"
+
+
+def test_comparing_two_versions_of_a_file_names_what_was_added_removed_and_updated():
+    roles_before = "id: beta\ntitle: Beta Lead\nsummary: {text: old, source: s}\n"
+    roles_after = "id: beta\ntitle: Beta Lead\nsummary: {text: new, source: s}\n"
+    assert diff_file("roles/beta.yaml", None, roles_after) == [EntryChange("role", "beta", "added", "Beta Lead")]
+    assert diff_file("roles/beta.yaml", roles_before, None) == [EntryChange("role", "beta", "removed", "Beta Lead")]
+    assert diff_file("roles/beta.yaml", roles_before, roles_after) == [
+        EntryChange("role", "beta", "updated", "Beta Lead", ("summary",))]
+    before = "salaries:\n- {id: a, label: Pay A, low: 1}\n- {id: b, label: Pay B, low: 2}\nsources:\n- {id: s, title: S}\n"
+    after = "salaries:\n- {id: a, label: Pay A, low: 5}\nsources:\n- {id: s, title: S}\n- {id: t, title: T}\n"
+    assert diff_file("atlas.yaml", before, after) == [EntryChange("source", "t", "added", "T"),
+                                                      EntryChange("salary", "a", "updated", "Pay A", ("low",)),
+                                                      EntryChange("salary", "b", "removed", "Pay B")] or \
+        sorted(diff_file("atlas.yaml", before, after), key=repr) == sorted(
+            [EntryChange("source", "t", "added", "T"), EntryChange("salary", "a", "updated", "Pay A", ("low",)),
+             EntryChange("salary", "b", "removed", "Pay B")], key=repr)
+    assert diff_file("atlas.yaml", "salaries: [", after) != []  # a broken old version: everything is new
+    assert diff_file("roles/beta.yaml", roles_after, roles_after) == []
+
+
+@needs_git
+def test_the_history_compares_each_commit_s_files_with_the_commit_before(repo):
+    history = read_history(repo / "data")
+    newest, middle, first = history.changes
+    assert newest.entries == (EntryChange("role", "alpha", "updated", "Alpha Chief", ("search_terms",)),) or \
+        [(e.ref, e.ident, e.how, e.fields) for e in newest.entries] == [("role", "alpha", "updated", ("search_terms",))]
+    assert [(e.ident, e.how, e.name) for e in middle.entries] == [("beta", "updated", "Beta Leader")]
+    assert {(e.ref, e.how) for e in first.entries} >= {("role", "added"), ("source", "added"), ("salary", "added")}
+    page = render_changes(load(repo / "data", root=repo, today=datafactory.TODAY), history)
+    assert "- **Role updated:** [Beta Leader](roles/beta.md) (title, summary)" in page
+    assert "- **Practitioner&#39;s answer added:** CIO, Testing" in page and "Beta renamed" not in page
 
 
 def test_the_error_pages_show_every_problem_escaped():

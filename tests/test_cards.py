@@ -29,7 +29,8 @@ def test_a_card_is_a_1200_by_630_png_and_a_long_title_still_fits():
 
 def test_cards_for_names_the_home_page_and_every_role_topic_and_comparison(atlas):
     cards = {c.page: c for c in cards_for(atlas, "Role Atlas", "Roles compared.")}
-    expected = {urls.HOME, *(urls.page_of("role", r.id) for r in atlas.roles),
+    expected = {urls.HOME, urls.SALARIES, urls.COMPARE, urls.CAREER, urls.SKILLS,  # the pages readers share (issue 26)
+                *(urls.page_of("role", r.id) for r in atlas.roles),
                 *(urls.page_of("topic", t.id) for t in atlas.topics),
                 *(urls.page_of("comparison", c.id) for c in atlas.comparisons)}
     assert set(cards) == expected
@@ -38,6 +39,8 @@ def test_cards_for_names_the_home_page_and_every_role_topic_and_comparison(atlas
     assert (card.title, card.line, card.site) == (role.title, role.focus.text, "Role Atlas")
     assert card.kicker  # the level, in words
     assert card.image == f"assets/images/social/roles/{role.id}.png"
+    assert cards[urls.SALARIES].title == "Salaries" and str(len(atlas.salaries)) in cards[urls.SALARIES].line
+    assert cards[urls.SKILLS].image == "assets/images/social/skills/index.png"
 
 
 def test_an_unchanged_card_is_taken_from_the_cache_and_a_changed_one_is_drawn(tmp_path: Path):

@@ -18,6 +18,8 @@ _HEADER = re.compile(r"\A\{#-.*?-#\}\n", re.S)  # the comment each copy starts w
 CHANGES = {
     "search.html": ('role="dialog">', """role="dialog" aria-label="{{ lang.t('search') }}">"""),
     "progress.html": ('role="progressbar">', 'role="progressbar" aria-label="Loading page">'),
+    # no repository widget: it asked api.github.com for the stars on every page view (issue 26)
+    "source.html": (' class="md-source" data-md-component="source">', ' class="md-source">'),
 }
 
 

@@ -13,6 +13,11 @@
   "use strict";
 
   var STACK_FROM = 4; // columns; a table with this many or more is stacked on a phone
+  var LONG_TEXT = 60; // characters: a three-column table with a cell this long is stacked too (the
+                      // perspectives' claims and the skills' definitions squeezed to a word a line)
+  // Tooltips follow hover and focus; on a touch screen a tap leaves both on the ¶, and its tooltip
+  // covered the text below: a tap ends both (a mouse's hover is real and ends when it moves on).
+  var HOVERS = window.matchMedia && window.matchMedia("(hover: hover) and (pointer: fine)").matches;
 
   function status() {
     var region = document.getElementById("atlas-status");
@@ -55,6 +60,10 @@
     history.replaceState(history.state, "", url);
     var heading = link.parentElement;
     var name = heading.textContent.replace(/\u00b6\s*$/, "").trim();
+    if (event.detail > 0) { // a tap or a click, not the keyboard: no tooltip left over the text
+      link.blur();
+      if (!HOVERS) link.dispatchEvent(new MouseEvent("mouseleave")); // a tap leaves a hover behind
+    }
     copyText(url).then(function () { confirm(link, "Link copied", "Link to " + name + " copied"); },
       function () { confirm(link, "Link in address bar", "Link to " + name + " is in the address bar"); });
   }
@@ -93,7 +102,10 @@
       });
     });
     var roles = table.closest(".atlas-roles-table, .atlas-compare__result");
-    if (names.length >= STACK_FROM || roles) table.setAttribute("data-stack", "");
+    var long = names.length === 3 && Array.prototype.some.call(table.querySelectorAll("tbody td"), function (cell) {
+      return cell.textContent.trim().length >= LONG_TEXT;
+    });
+    if (names.length >= STACK_FROM || roles || long) table.setAttribute("data-stack", "");
   }
 
   function scroller(table) {
@@ -155,11 +167,36 @@
     });
   }
 
+  /* The job ad's title field: what the reader types replaces the title in both versions (the first
+   * line and the summary's "is hiring a …"), so the copy buttons copy the ad under that title. */
+  function escapeMarkdown(text) { return text.replace(/([\\`*_\[\]<>#|])/g, "\\$1"); }
+
+  function jobTitleField(root) {
+    var field = root.querySelector(".atlas-jd__input");
+    if (!field || field._atlasWired) return;
+    field._atlasWired = true;
+    var original = field.getAttribute("data-title");
+    var blocks = Array.prototype.map.call(root.querySelectorAll(".atlas-jd pre code"), function (code) {
+      return { code: code, text: code.textContent, markdown: code.textContent.lastIndexOf("**", 0) === 0 };  // the Markdown version opens with **title**
+    });
+    field.addEventListener("input", function () {
+      var typed = field.value.replace(/\s+/g, " ").trim() || original;
+      blocks.forEach(function (b) {
+        var title = b.markdown ? escapeMarkdown(typed) : typed;
+        var lines = b.text.split("\n");
+        lines[0] = b.markdown ? "**" + title + "**" : title;
+        var body = lines.join("\n").replace(/is hiring an? /, "is hiring " + (/^[aeiou]/i.test(typed) ? "an " : "a ") + "\u0000");
+        b.code.textContent = body.replace("\u0000" + original, title).replace("\u0000", "");
+      });
+    });
+  }
+
   function init() {
     var content = document.querySelector(".md-content");
     if (!content) return;
     labelHeaderLinks(content);
     jobDescriptionButtons(content);
+    jobTitleField(content);
     setupTables(content);
     if (!content._atlasObserved) { // tables drawn later (the compare view) are set up as they appear
       content._atlasObserved = true;

@@ -96,14 +96,103 @@ function group(data, score, asked) {
   return items;
 }
 
+// --- questions the atlas cannot answer, and queries that find nothing -------------------------
+// A query that asks one of the questions of the home page's "What the sources do not cover" note
+// ("who owns hiring?") gets that question first, saying whether any source addresses it. A query
+// that finds nothing gets, instead of "No matching documents", what the atlas covers (its roles and
+// topics) and the closest matches: roles, topics and skills whose names are spelled like the words
+// typed. Both come from assets/search-covers.json, fetched the first time it is needed.
+const QUESTION_WORDS = new Set(("a an and are as at be by can do does for from how i in is it of on or " +
+  "should that the their they this to was we what when where which who whom why will with you your").split(" "));
+let covers = null;
+
+function loadCovers() {
+  if (covers === null)
+    covers = fetch(new URL("assets/search-covers.json", ROOT)).then(r => r.ok ? r.json() : null).catch(() => null);
+  return covers;
+}
+
+function contentWords(asked) {
+  return asked.map(word => word.replace(/[^\p{L}\p{N}/+#.]+/gu, "")).filter(word => word.length > 2 && !QUESTION_WORDS.has(word));
+}
+
+function listed(names, most) {
+  const shown = names.slice(0, most).map(escapeHtml).join(", ");
+  return names.length > most ? `${shown} and ${names.length - most} more` : shown;
+}
+
+// The gap whose words the query uses most: at least two of them, or every word of a short query.
+function askedGap(known, content) {
+  let best = null, most = 0;
+  for (const gap of known.gaps) {
+    const used = content.filter(word => gap.words.some(w => w === word || (word.length > 3 && w.startsWith(word)))).length;
+    if (used > most) { best = gap; most = used; }
+  }
+  return best && (most >= 2 || most === content.length) ? best : null;
+}
+
+function gapItem(gap, terms) {
+  const verdict = gap.answered ? "No fact answers this directly" : "No source covers this";
+  return [{location: gap.url, score: 1, terms, title: `${verdict}: ${escapeHtml(gap.question)}`,
+           text: gap.answered ? "A few facts in the atlas mention its words; see what the sources do not cover."
+                              : "The atlas's sources do not address this question; see what the sources do not cover."}];
+}
+
+// Levenshtein distance, stopping early past `most`.
+function distance(a, b, most) {
+  if (Math.abs(a.length - b.length) > most) return most + 1;
+  let row = Array.from({length: b.length + 1}, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++)
+      next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length];
+}
+
+function closest(known, content) {
+  const near = (word, name) => words(name).some(w => w.length > 3 && (distance(word, w, 2) <= (word.length >= 5 ? 2 : 1)
+                                                                        || (word.length > 3 && w.startsWith(word))));
+  const scored = [];
+  for (const entry of [...known.roles, ...known.topics, ...known.skills]) {
+    const names = [entry.title, ...(entry.names || [])];
+    const hits = content.filter(word => names.some(name => near(word, name))).length;
+    if (hits) scored.push([hits, entry]);
+  }
+  return scored.sort((a, b) => b[0] - a[0]).slice(0, 5).map(([, entry]) => entry);
+}
+
+async function nothingFound(asked) {
+  const known = await loadCovers();
+  if (!known) return [];
+  const terms = Object.fromEntries(asked.map(word => [word, true]));
+  const content = contentWords(asked);
+  const groups = [];
+  const gap = askedGap(known, content);
+  if (gap) groups.push(gapItem(gap, terms));
+  groups.push([{location: known.roles_url, score: 1, terms, title: "What the atlas covers",
+                text: `Nothing matches these words. The atlas covers ${known.roles.length} roles: ` +
+                      `${listed(known.roles.map(r => r.title), 12)}; and ${known.topics.length} topics: ` +
+                      `${listed(known.topics.map(t => t.title), 8)}.`}]);
+  for (const entry of closest(known, content))
+    groups.push([{location: entry.url, score: 1, terms, title: escapeHtml(entry.title), text: "Closest match by name."}]);
+  return groups;
+}
+
 async function search(query) {
   const asked = words(query);
   if (!pagefind || !asked.length)
     return {items: [], ...(suggestions && {suggest: []})};
   const found = await pagefind.search(query);
+  if (!found.results.length)
+    return {items: await nothingFound(asked), ...(suggestions && {suggest: []})};
   const best = found.results.slice(0, PAGES);
   const pages = await Promise.all(best.map(result => result.data()));
   const items = pages.map((data, i) => group(data, best[i].score, asked));
+  const known = contentWords(asked).length > 1 ? await loadCovers() : null;  // a question, not a name
+  const gap = known && askedGap(known, contentWords(asked));
+  if (gap) items.unshift(gapItem(gap, Object.fromEntries(asked.map(word => [word, true]))));
   const answer = {items};
   if (suggestions) {  // the word of the best page's title that the last word typed begins
     const last = asked[asked.length - 1];

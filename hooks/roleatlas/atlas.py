@@ -12,8 +12,8 @@ from typing import Callable, Iterable, get_args
 
 from .kinds import KINDS
 from .oews import Estimate, PayRelease, soc_code
-from .model import (Classification, Claim, CodeSystem, Comparison, Dimension, Ladder, LadderLevel, Level, Occupation,
-                    Perspective, ReleaseRow, Role, Rung, Salary, Skill, SkillNeed, Source, Term, Topic)
+from .model import (Classification, Claim, CodeSystem, Comparison, Dimension, Gap, Ladder, LadderLevel, Level,
+                    Occupation, Perspective, ReleaseRow, Role, Rung, Salary, Skill, SkillNeed, Source, Term, Topic)
 
 
 @dataclass(frozen=True)
@@ -84,6 +84,7 @@ class Atlas:
     topics: tuple[Topic, ...]
     occupations: tuple[Occupation, ...]
     ladders: tuple[Ladder, ...] = ()
+    gaps: tuple[Gap, ...] = ()
     # One id map per kind, named by its `ref` (kinds.KINDS): atlas.role["cto"], atlas.skill["python"].
     role: dict[str, Role] = field(default_factory=dict)
     topic: dict[str, Topic] = field(default_factory=dict)
@@ -96,6 +97,7 @@ class Atlas:
     term: dict[str, Term] = field(default_factory=dict)
     occupation: dict[str, Occupation] = field(default_factory=dict)
     ladder: dict[str, Ladder] = field(default_factory=dict)
+    gap: dict[str, Gap] = field(default_factory=dict)
     roles_in: dict[str, tuple[Role, ...]] = field(default_factory=dict)
     """By occupation id: the roles mapped to it."""
     wages_of: dict[str, tuple[Salary, ...]] = field(default_factory=dict)

@@ -1,4 +1,5 @@
-"""Link-preview pictures: a 1200×630 PNG per role, topic, comparison and the home page.
+"""Link-preview pictures: a 1200×630 PNG per role, topic, comparison, the home page and the pages
+readers share most (salaries, compare, career paths, skills).
 
 Each card shows a small line above the title (the role's level, "Topic", "Comparison"), the title,
 one line of what the page is about (the role's focus, the topic's summary, the comparison's intro)
@@ -65,12 +66,24 @@ def _role_kicker(role: Role) -> str:
 
 
 def cards_for(atlas: Atlas, site_name: str, site_description: str) -> list[Card]:
-    """The cards of the home page, every role, topic and featured comparison."""
+    """The cards of the home page, every role, topic and featured comparison, and the salaries,
+    compare, career paths and skills pages."""
     cards = [Card(urls.HOME, "Technical leadership roles", site_name, site_description, site_name)]
     cards += [Card(urls.page_of("role", r.id), _role_kicker(r), r.title, r.focus.text, site_name) for r in atlas.roles]
     cards += [Card(urls.page_of("topic", t.id), "Topic", t.title, t.summary, site_name) for t in atlas.topics]
     cards += [Card(urls.page_of("comparison", c.id), "Comparison", c.title, c.intro, site_name)
               for c in atlas.comparisons]
+    roles = len(atlas.roles)
+    cards += [
+        Card(urls.SALARIES, "Pay", "Salaries",
+             f"{len(atlas.salaries)} pay figures, each with its year, region, currency and source", site_name),
+        Card(urls.COMPARE, "Compare", "Compare two roles",
+             f"Any two of {roles} roles side by side, as a link you can share", site_name),
+        Card(urls.CAREER, "Careers", "Career paths", f"How the {roles} roles lead into each other, step by sourced step",
+             site_name),
+        Card(urls.SKILLS, "Skills", "Skills", f"{len(atlas.skills)} skills, tools and traits, each with the roles that need it",
+             site_name),
+    ]
     return cards
 
 

@@ -148,3 +148,12 @@ def role_experience_summary(atlas: Atlas, role: Role) -> str:
 def role_education_summary(atlas: Atlas, role: Role) -> str:
     """The role's own education, else its occupation's typical entry-level education."""
     return education_text(role.qualifications.education) or _occupation_fact(atlas, role, "education")
+
+
+def older_figures_text(old: int, total: int) -> str:
+    """The start of the "Older figures" warning: "The figure is", "2 of 4 figures are", "All 3 figures are"."""
+    if total == 1:
+        return "The figure is"
+    if old == total:
+        return f"All {total} figures are"
+    return f"{old} of {total} figures {'is' if old == 1 else 'are'}"

@@ -43,6 +43,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("comparisons", "comparison", model.Comparison, page="compare/{id}.md"),
     Kind("terms", "term", model.Term, key="term"),
     Kind("ladders", "ladder", model.Ladder),
+    Kind("gaps", "gap", model.Gap),
 )
 
 BY_NAME: dict[str, Kind] = {k.name: k for k in KINDS}

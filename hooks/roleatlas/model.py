@@ -106,6 +106,10 @@ class Source:
                                   "its version and the checksums of the original files (written by the import "
                                   "script, never by hand).")
     notes: tuple[str, ...] = opt("What was left out of it and why (page noise).", ())
+    what: str | None = opt("What the document is, for a reader placing it (a Q&A thread with five answers…).")
+    supports: str | None = opt("What it can support: the claims it is good evidence for.")
+    cannot_support: str | None = opt("What it cannot support: the claims it is no evidence for, and why.")
+    age: str | None = opt("How old it is: the date it states, or that it states none.")
 
     def check(self, today: date) -> list[tuple[str, str]]:
         found = []
@@ -619,4 +623,21 @@ class Term:
         if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9/&.+-]{0,19}", self.term):
             return [("term", f"{self.term!r} is not an abbreviation; use letters, digits and / & . + - "
                      "(at most 20 characters)")]
+        return []
+
+
+@model
+class Gap:
+    """A question readers ask that the atlas may not answer (who owns hiring?). The atlas does not
+    say a gap is real: each build searches the sourced facts for the gap's phrases, and the home
+    page says "no source addresses it" only while none of them holds one; else it links the facts."""
+
+    id: str = doc("Stable id; the anchor on the home page's note.", id=True)
+    question: str = doc("The question, as a reader would ask it.")
+    phrases: tuple[str, ...] = doc("Words and phrases a fact that addresses it would use (searched case-insensitively).")
+    searches: tuple[str, ...] = opt("Words a reader types in search for it, besides the phrases (hire, hiring).", ())
+
+    def check(self, today: date) -> list[tuple[str, str]]:
+        if not self.phrases or any(not p.strip() for p in self.phrases):
+            return [("phrases", "list at least one word or phrase, none empty")]
         return []

@@ -225,6 +225,9 @@ def test_the_career_diagrams_fit_are_legible_and_no_arrows_cross(open_tab, atlas
 def test_the_job_description_wraps_its_copy_button_shows_and_its_text_is_an_ad(open_tab, atlas, viewport):
     role = atlas.role["vp-engineering"]
     tab = open_at(open_tab, viewport, f"roles/{role.id}/")
+    summary = tab.page.locator(".atlas-jd > summary")
+    summary.scroll_into_view_if_needed()
+    summary.click()  # the ad is folded under the page's facts (issue 26)
     block = tab.page.locator(".atlas-jd .tabbed-block").first.locator("pre")
     block.scroll_into_view_if_needed()
     sizes = block.evaluate("p => ({scroll: p.querySelector('code').scrollWidth, client: p.querySelector('code').clientWidth,"
@@ -240,7 +243,7 @@ def test_the_job_description_wraps_its_copy_button_shows_and_its_text_is_an_ad(o
     text = block.locator("code").inner_text()
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     assert len(lines) == len(set(lines)), "a line is repeated"
-    assert "[Company]" in text and "[Location]" in text and "Pay: " in text and "May 2025" in text
+    assert "[Company]" in text and "[Location]" in text and "Pay: [Pay range]" in text and "2024" not in text
     for note in role.notes:
         assert " ".join(note.text.split())[:50] not in text
     assert not re.search(r"^#", text, re.M)

@@ -1,19 +1,25 @@
-"""A job ad a recruiter can post after filling in placeholders, made from a role's data.
+"""A job ad a recruiter can post as it is, after filling in placeholders, made from a role's data.
 
-What goes in, and what stays out:
+The ad holds only what a job board shows (issue 26): the title (which the reader can change on the
+page, and which both formats carry), a short summary in the employer's voice, the duties grouped
+under their areas, what the candidate brings, what is nice to have, the skills, and the
+placeholders `[Company]`, `[Location]` and `[Pay range]`. Everything about where the facts come
+from stays beside the ad, on the page, never inside it: the sources, the role's notes, the pay
+figures and official pay statistics (a guide for filling in `[Pay range]`), and remarks a source
+makes about itself or its market ("listed as preferred in the overview", "financial-sector roles
+often favour…").
 
-- placeholders for what the atlas cannot know: `[Company]`, `[Location]`, `[About the role]` for a
-  role the sources only mention (its summary is about the sources), and `[Pay range]` when
-  the atlas has no figure for the role (else the first figure, with what it measures, its region,
-  year and source, to check before posting);
-- the duties grouped under their areas, without an overview area that restates the others
-  ("Title: text" items, when detailed areas exist) and without a duty that repeats one kept;
-- the requirements once: experience and education each once (a required qualification that says
-  the same thing is left out), and a preferred one that restates a requirement is left out;
-- the most important skills: the required ones, at most `MAX_SKILLS`, not every skill named;
-- never the role's `notes`: they are the atlas's editorial context, not part of a posting;
-- never which company a duty comes from: an area titled "At GitLab: …" is headed by what follows
-  the colon, and a role whose summary sets companies side by side opens with its `ad_summary`.
+- Duties: without an overview area that restates the others ("Title: text" items, when detailed
+  areas exist) and without a duty that repeats one kept.
+- Requirements once: experience and education each once (a required qualification that says the
+  same thing is left out), and a preferred one that restates a requirement, or asks again for
+  skills a requirement names, is left out (the skills it adds alone are listed as nice to have).
+- Skills: no skill, tool or trait named twice: a skill the lines above already name is not listed
+  again; at most `MAX_SKILLS`.
+- A role the sources say too little about (no duties) gets no ad: `job_ad()` returns None and the
+  page says so, instead of a shell of placeholders.
+- Never which company a duty comes from: an area titled "At GitLab: …" is headed by what follows
+  the colon, and "(at GitLab)" asides are dropped: the ad is the reader's company's.
 
 Two versions of the same text are offered: plain text (no Markdown syntax) and Markdown. Each is
 shown in a code block (Material adds a copy button), so it is plain text on the page: no escaping
@@ -29,7 +35,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from ..atlas import Atlas
-from ..formats import amount_text, education_text, experience_text, official_headline
+from ..formats import education_text, experience_text
 from ..model import Qualification, ResponsibilityArea, Role
 
 MAX_SKILLS = 10
@@ -68,6 +74,9 @@ def _stem(word: str) -> str:
 # A remark in brackets about where the atlas found a fact ("listed as preferred in the overview")
 # is the atlas's context, not part of a job ad.
 _ASIDE = re.compile(r"\s*\([^()]*\b(?:overview|source|profile|listed|list|thread)\b[^()]*\)", re.I)
+# A qualification whose text describes the market rather than the candidate ("financial-sector roles
+# often favour candidates with…") is a remark about hiring, not an ask: the ad keeps its title only.
+_MARKET = re.compile(r"\b(?:candidates|employers|often favou?r|in demand|the market)\b", re.I)
 
 
 # "(at GitLab)": the company a fact comes from, which an ad for the reader's company leaves out.
@@ -78,8 +87,18 @@ def _clean(text: str) -> str:
     return _one_line(_AT_ASIDE.sub("", _ASIDE.sub("", text)))
 
 
+def overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    """The share of the shorter text's words that the other has (0 when either is empty)."""
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+
+
+def words(text: str) -> frozenset[str]:
+    """Content words of a text (for telling whether two texts say the same thing)."""
+    return _words(text)
+
+
 def _same(a: frozenset[str], b: frozenset[str]) -> bool:
-    return bool(a and b) and len(a & b) / min(len(a), len(b)) >= SAME
+    return overlap(a, b) >= SAME
 
 
 def _new(words: frozenset[str], said: list[frozenset[str]]) -> bool:
@@ -93,7 +112,7 @@ def _new(words: frozenset[str], said: list[frozenset[str]]) -> bool:
 _LABELLED = re.compile(r"^[^:]{2,60}:\s+\S")
 
 
-def _is_overview(area: ResponsibilityArea, areas: tuple[ResponsibilityArea, ...]) -> bool:
+def is_overview(area: ResponsibilityArea, areas: tuple[ResponsibilityArea, ...]) -> bool:
     """An area whose every duty is "Label: text" while detailed areas exist restates those areas."""
     return len(areas) > 1 and len(area.items) > 1 and all(_LABELLED.match(i) for i in area.items)
 
@@ -103,12 +122,23 @@ class Ad:
     """The parts of a job ad, worded; `plain_text()` and `markdown()` lay them out."""
 
     title: str
-    pay: str
     summary: str
     duties: tuple[tuple[str, tuple[str, ...]], ...]
     required: tuple[str, ...]
     preferred: tuple[str, ...]
     skills: tuple[str, ...]
+    preferred_skills: tuple[str, ...] = ()
+
+    def with_title(self, title: str) -> Ad:
+        """The same ad under another title (the reader's, typed on the page; tests use it)."""
+        return Ad(" ".join(title.split()), self.summary.replace(self.title, " ".join(title.split()), 1),
+                  self.duties, self.required, self.preferred, self.skills, self.preferred_skills)
+
+
+PAY = "[Pay range]"
+COMPANY = "[Company]"
+LOCATION = "[Location]"
+NO_REQUIREMENTS = "[What the candidate needs: experience, education, skills]"
 
 
 # "At GitLab: " or "At Dropbox: " before an area's title: which company's pages the area restates.
@@ -132,7 +162,7 @@ def _duties(role: Role) -> tuple[tuple[str, tuple[str, ...]], ...]:
     kept: list[frozenset[str]] = []
     groups = []
     for area in areas:
-        if _is_overview(area, areas):
+        if is_overview(area, areas):
             continue
         items = [_clean(item) for item in area.items if _new(_words(item), kept)]
         if items:
@@ -141,13 +171,26 @@ def _duties(role: Role) -> tuple[tuple[str, tuple[str, ...]], ...]:
 
 
 def _requirement(q: Qualification) -> str:
+    if _MARKET.search(q.text):
+        return _area_title(q.title)
     return f"{_area_title(q.title)}: {_clean(q.text)}"
 
 
-def _requirements(role: Role) -> tuple[tuple[str, ...], tuple[str, ...]]:
+@dataclass(frozen=True)
+class _Asks:
+    required: tuple[str, ...]
+    preferred: tuple[str, ...]
+    named: frozenset[str]
+    """Skill ids the kept lines name."""
+    extra_preferred: tuple[str, ...]
+    """Skill ids of preferred lines left out because a requirement already asks for their other skills."""
+
+
+def _requirements(role: Role) -> _Asks:
     q = role.qualifications
     required: list[str] = []
     stated: list[frozenset[str]] = []
+    named: set[str] = set()
     if q.experience and experience_text(q.experience):
         detail = f" of {_clean(q.experience.detail)}" if q.experience.detail else ""
         required.append(f"Experience: {experience_text(q.experience)}{detail}")
@@ -156,39 +199,78 @@ def _requirements(role: Role) -> tuple[tuple[str, ...], tuple[str, ...]]:
         word = "Education" if q.education.required else "Education (preferred)"
         required.append(f"{word}: {education_text(q.education)}")
         stated.append(_words(f"degree {education_text(q.education)}"))
-    required += [_requirement(item) for item in q.required if _new(_requirement_words(item), stated)]
-    preferred = [_requirement(item) for item in q.preferred if _new(_requirement_words(item), stated)]
-    return tuple(required), tuple(preferred)
+    for item in q.required:
+        if _new(_requirement_words(item), stated):
+            required.append(_requirement(item))
+            named |= set(item.skills)
+    preferred: list[str] = []
+    extra: list[str] = []
+    for item in q.preferred:
+        if set(item.skills) & named:  # asks again for what a requirement names: only its new skills stay
+            extra += [s for s in item.skills if s not in named and s not in extra]
+        elif _new(_requirement_words(item), stated):
+            preferred.append(_requirement(item))
+            named |= set(item.skills)
+    return _Asks(tuple(required), tuple(preferred), frozenset(named), tuple(extra))
 
 
 def _requirement_words(q: Qualification) -> frozenset[str]:
     return _words(f"{q.title} {_clean(q.text)}")
 
 
-def _skills(atlas: Atlas, role: Role) -> tuple[str, ...]:
-    return tuple(atlas.skill[sid].name for sid in atlas.key_skills(role, MAX_SKILLS))
+def _mentions(text: str, name: str) -> bool:
+    return re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", text.lower()) is not None
 
 
-def _pay(atlas: Atlas, role: Role) -> str:
-    """The pay guide: the official occupation median where there is one, else the first estimate."""
-    placements = atlas.pay_placements(role)
-    if placements:
-        return f"[Pay range] (guide: {official_headline(atlas, placements[0])}, the whole occupation; check before posting)"
-    figures = atlas.salary_figures(role)
-    if not figures:
-        return "[Pay range]"
-    s = figures[0]
-    source = atlas.source[s.source].title  # source ids are resolved on load
-    return (f"{amount_text(s)} per {s.period} ({_one_line(s.label)}, {s.region}, {s.year}; "
-            f"source: {_one_line(source)}; check before posting)")
+def _skills(atlas: Atlas, role: Role, asks: _Asks, said: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(skills to list, nice-to-have skills to list): none the ad's lines already name."""
+    def fresh(sid: str) -> bool:
+        return sid not in asks.named and not _mentions(said, atlas.skill[sid].name)
+
+    chosen = [sid for sid in atlas.key_skills(role, len(atlas.uses_by_role[role.id])) if fresh(sid)]
+    extra = [sid for sid in asks.extra_preferred if fresh(sid) and sid not in chosen]
+    chosen = chosen[: max(0, MAX_SKILLS - len(extra))]
+    return tuple(atlas.skill[s].name for s in chosen), tuple(atlas.skill[s].name for s in extra)
 
 
-def job_ad(atlas: Atlas, role: Role) -> Ad:
-    required, preferred = _requirements(role)
-    # A role the sources only mention has a summary about the sources, not about the job.
-    summary = _one_line(role.ad_summary or role.summary.text) if role.coverage == "full" else "[About the role]"
-    return Ad(title=_one_line(role.title), pay=_pay(atlas, role), summary=summary,
-              duties=_duties(role), required=required, preferred=preferred, skills=_skills(atlas, role))
+def _article(title: str) -> str:
+    return "an" if title[:1].lower() in "aeiou" else "a"
+
+
+def _lower_first(text: str) -> str:
+    """"Strategic leadership" → "strategic leadership"; "AI ethics" stays as it is."""
+    return text[:1].lower() + text[1:] if text[1:2].islower() else text
+
+
+def _summary(title: str, duties: tuple[tuple[str, tuple[str, ...]], ...]) -> str:
+    """Two sentences in the employer's voice, from the role's title and its areas of work."""
+    areas = [_lower_first(area) for area, _ in duties]
+    joint = "; " if any("," in a or " and " in a for a in areas) else ", "  # "delivery, uptime and SLAs; and …"
+    listed = areas[0] if len(areas) == 1 else joint.join(areas[:-1]) + joint.rstrip() + " and " + areas[-1]
+    if len(areas) == 2:
+        listed = f"{areas[0]} and {areas[1]}" if joint == ", " else f"{areas[0]}; and {areas[1]}"
+    return (f"{COMPANY} is hiring {_article(title)} {title}. "
+            f"In this role you will be responsible for {listed}.")
+
+
+def job_ad(atlas: Atlas, role: Role) -> Ad | None:
+    """The ad, or None when the sources say too little about the role for one (no duties)."""
+    duties = _duties(role)
+    if not duties:
+        return None
+    asks = _requirements(role)
+    title = _one_line(role.title)
+    summary = _summary(title, duties)
+    said = " ".join([summary, *(t for t, _ in duties), *(i for _, items in duties for i in items),
+                     *asks.required, *asks.preferred])
+    skills, extra = _skills(atlas, role, asks, said)
+    return Ad(title=title, summary=summary, duties=duties, required=asks.required or (NO_REQUIREMENTS,),
+              preferred=asks.preferred, skills=skills, preferred_skills=extra)
+
+
+def missing(ad: Ad) -> tuple[str, ...]:
+    """What the sources do not state for the ad, said beside it (a placeholder holds its place)."""
+    return ("requirements",) if ad.required == (NO_REQUIREMENTS,) else ()
 
 
 @dataclass(frozen=True)
@@ -200,9 +282,9 @@ class _Style:
     area: Callable[[str], list[str]]
 
 
-_PLAIN = _Style(top=lambda ad: [ad.title, "[Company] · [Location]", f"Pay: {ad.pay}"],
+_PLAIN = _Style(top=lambda ad: [ad.title, f"{COMPANY} · {LOCATION}", f"Pay: {PAY}"],
                 heading=str.upper, area=lambda title: [title])
-_MARKDOWN = _Style(top=lambda ad: [f"**{ad.title}**", "", "[Company] · [Location]  ", f"Pay: {ad.pay}"],
+_MARKDOWN = _Style(top=lambda ad: [f"**{ad.title}**", "", f"{COMPANY} · {LOCATION}  ", f"Pay: {PAY}"],
                    heading=lambda text: f"**{text}**", area=lambda title: [f"*{title}*", ""])
 
 
@@ -213,10 +295,14 @@ def _write(ad: Ad, style: _Style) -> str:
         for title, items in ad.duties:
             lines += [*style.area(title), *[f"- {i}" for i in items], ""]
     for heading, items in (("What you bring", ad.required), ("Nice to have", ad.preferred)):
-        if items:
-            lines += [style.heading(heading), "", *[f"- {x}" for x in items], ""]
+        extra = ad.preferred_skills if heading == "Nice to have" else ()
+        if items or extra:
+            lines += [style.heading(heading), "", *[f"- {x}" for x in items]]
+            if extra:
+                lines.append(f"- Experience with {', '.join(_lower_first(x) for x in extra)}")
+            lines.append("")
     if ad.skills:
-        lines += [style.heading("Key skills"), "", ", ".join(ad.skills), ""]
+        lines += [style.heading("Skills"), "", ", ".join(ad.skills), ""]
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -229,8 +315,9 @@ def markdown(ad: Ad) -> str:
 
 
 def job_description(atlas: Atlas, role: Role) -> str:
-    """The job ad as plain text (what the first tab shows)."""
-    return plain_text(job_ad(atlas, role))
+    """The job ad as plain text (what the first tab shows); empty when the role gets no ad."""
+    ad = job_ad(atlas, role)
+    return plain_text(ad) if ad else ""
 
 
 def fenced(text: str, language: str = "markdown", indent: str = "") -> Markup:
@@ -242,8 +329,9 @@ def fenced(text: str, language: str = "markdown", indent: str = "") -> Markup:
     return Markup(f"{indent}{fence} {language}\n{body}{indent}{fence}")
 
 
-def job_description_tabs(atlas: Atlas, role: Role) -> Markup:
-    """Two content tabs (pymdownx.tabbed), plain text and Markdown, each a code block with a copy button."""
-    ad = job_ad(atlas, role)
-    return Markup(f'=== "Plain text"\n\n{fenced(plain_text(ad), "text", "    ")}\n\n'
-                  f'=== "Markdown"\n\n{fenced(markdown(ad), "markdown", "    ")}')
+def job_description_tabs(ad: Ad, indent: str = "") -> Markup:
+    """Two content tabs (pymdownx.tabbed), plain text and Markdown, each a code block with a copy
+    button; `indent` nests them (in a collapsible block)."""
+    inner = indent + "    "
+    return Markup(f'{indent}=== "Plain text"\n\n{fenced(plain_text(ad), "text", inner)}\n\n'
+                  f'{indent}=== "Markdown"\n\n{fenced(markdown(ad), "markdown", inner)}')

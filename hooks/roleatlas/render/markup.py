@@ -60,9 +60,15 @@ def _relpath(path: str, folder: str) -> str:
     return posixpath.relpath(posixpath.join("/", path), posixpath.join("/", folder))
 
 
-def link(text: Any, target: str, page: str) -> Markup:
-    """A Markdown link with escaped text to another generated page."""
-    return _link(text, target, page.rpartition("/")[0])
+def link(text: Any, target: str, page: str, title: str = "") -> Markup:
+    """A Markdown link with escaped text to another generated page; `title` (letters, digits and
+    plain punctuation only: placing.tooltip) becomes its tooltip."""
+    made = _link(text, target, page.rpartition("/")[0])
+    if not title:
+        return made
+    if '"' in title or ")" in title or "(" in title or "\\" in title:
+        raise ValueError(f"not a plain tooltip: {title!r}")
+    return Markup(f'{made[:-1]} "{title}")')
 
 
 # typed: Markup compares equal to the same characters as plain text, but only plain text is escaped

@@ -9,6 +9,7 @@ from typing import Callable, Iterator, get_args
 
 from .. import formats, urls
 from ..atlas import Atlas
+from ..gaps import gap_status
 from ..history import NO_HISTORY, History, entry_file
 from ..model import CodeSystem, Role, Skill, SkillCategory, Topic
 from ..oews import PERCENTILES, Estimate
@@ -16,6 +17,7 @@ from .career import mermaid_flowchart
 from .changes_page import render_changes
 from .compare_page import render_comparison
 from .ladder_page import render_ladders
+from .placing import placing
 from .role_page import render_role, sources_of
 from .salary_chart import ChartRow, estimate_row, is_stale, salary_charts
 from .templating import Links, front_matter, meta_text, render
@@ -44,6 +46,10 @@ def _simple(template: str, page: str, title: str, description: str, **context) -
     return make
 
 
+def _home(atlas: Atlas) -> str:
+    return _simple("home.md.j2", urls.HOME, HOME_TITLE, home_description(atlas), gaps=gap_status(atlas))(atlas)
+
+
 def _skills_index(atlas: Atlas) -> str:
     order = get_args(SkillCategory)
     groups = [(c, [s for s in atlas.skills if s.category == c]) for c in order]
@@ -56,7 +62,8 @@ def _skills_index(atlas: Atlas) -> str:
 def _sources(atlas: Atlas) -> str:
     counts = Counter(sid for role in atlas.roles for sid in sources_of(atlas, role))
     front = front_matter(title="Sources", description="The documents every fact in Role Atlas comes from.")
-    return render("sources.md.j2", urls.SOURCES, atlas, front=front, counts=counts)
+    return render("sources.md.j2", urls.SOURCES, atlas, front=front, counts=counts,
+                  placed={s.id: placing(s) for s in atlas.sources})
 
 
 def term_anchor(term: str) -> str:
@@ -194,14 +201,21 @@ class MatrixRow:
     skills: tuple[str, ...]
 
 
+HOME_TITLE = "Role Atlas: technical leadership roles compared"
+"""The home page's title in browser tabs and link previews (the navigation calls it Home)."""
+
+
+def home_description(atlas: Atlas) -> str:
+    return (f"{len(atlas.roles)} technical leadership roles (CTO, VP of Engineering, VP of AI/ML Engineering and "
+            f"the roles around them) with duties, skills, pay and official codes; every fact names its source.")
+
+
 def iter_pages(atlas: Atlas, built: date, history: History = NO_HISTORY,
                data_prefix: str = "data/") -> Iterator[tuple[str, str]]:
     """Yield (path, Markdown) for every page; one pass per kind, linear in the data. `built` is the
     build's date (old salary figures are flagged against it), given so a build is reproducible;
     `history` is the data's git history (empty without git), `data_prefix` where the data folder is."""
-    yield urls.HOME, _simple("home.md.j2", urls.HOME, "Role Atlas",
-                              "Technical leadership roles compared: CTO, VP of Engineering, VP of AI/ML "
-                              "Engineering and the roles around them, every fact sourced.")(atlas)
+    yield urls.HOME, _home(atlas)
     yield urls.ROLES, _simple("roles_index.md.j2", urls.ROLES, "Roles",
                                     "Every role in Role Atlas with its focus, experience and pay.")(atlas)
     for role in atlas.roles:

@@ -10,7 +10,7 @@ from .. import formats, urls
 from ..atlas import Atlas
 from ..model import Role
 from ..oews import PERCENTILES
-from .job_description import job_description_tabs
+from .job_description import is_overview, job_ad, job_description_tabs, missing, overlap, words
 from .jsonld import occupation
 from .salary_chart import is_stale
 from .templating import front_matter, meta_text, render
@@ -44,11 +44,65 @@ def sources_of(atlas: Atlas, role: Role) -> list[str]:
     return [s.id for s in atlas.sources if s.id in cited]
 
 
+def one_source(role: Role) -> dict[str, str]:
+    """Section → the one source every item of it comes from, or "" when its items come from more
+    than one source (each item is cited then). Said once after the list, the citation no
+    longer takes a line under every item on a phone."""
+    q = role.qualifications
+    sections = {
+        "responsibilities": [a.source for a in role.responsibilities],
+        "qualifications": [x.source for x in (q.experience, q.education) if x] + [x.source for x in q.required + q.preferred],
+        "skills": [u.source for u in role.skills],
+        "work_setting": [s.source for s in role.work_setting],
+        "notes": [s.source for s in role.notes],
+    }
+    return {name: found.pop() if len(found := set(ids)) == 1 else "" for name, ids in sections.items()}
+
+
+NOTES_SHOWN = 4
+"""A role with more notes than this shows them folded (they are context, and long lists made the VP
+of AI/ML page about 26 phone screens)."""
+
+RESTATES = 0.5
+"""A note restates a practitioner's claim when half the words of the shorter of the two are in the other."""
+
+
+def restated_claims(atlas: Atlas, role: Role) -> tuple[list[tuple], list]:
+    """(for each note, the (perspective, claim) pairs it restates; the claims no note restates).
+
+    The page says each thing once: a claim a note restates is credited after the note, with a link
+    to the practitioner's answer, and left out of "What practitioners say" (the perspectives page
+    and the comparisons keep every claim)."""
+    claims = atlas.claims_about.get(role.id, ())
+    taken: set[str] = set()
+    per_note = []
+    for note in role.notes:
+        said = words(note.text)
+        found = [(p, c) for p, c in claims if c.id not in taken and overlap(said, words(c.text)) >= RESTATES]
+        taken |= {c.id for _, c in found}
+        first: dict[str, tuple] = {}
+        for p, c in found:  # each practitioner once, linked to the first of their claims the note restates
+            first.setdefault(p.id, (p, c))
+        per_note.append(list(first.values()))
+    return per_note, [(p, c) for p, c in claims if c.id not in taken]
+
+
+def skills_by_need(uses) -> list[tuple[str, list]]:
+    """The role's skills grouped by how much it needs them, in the order of the need words."""
+    groups: dict[str, list] = {}
+    for use in uses:
+        groups.setdefault(use.need_word, []).append(use)
+    order = ("required", "preferred", "mentioned")
+    return sorted(groups.items(), key=lambda g: order.index(g[0]) if g[0] in order else len(order))
+
+
 def render_role(atlas: Atlas, role: Role, built: date | None = None, changed: date | None = None) -> str:
     """The role's page. `built` is the build's date (old figures are flagged against it);
     `changed` the day its data file last changed (None without history)."""
     page = urls.page_of("role", role.id)
     q = role.qualifications
+    ad = job_ad(atlas, role)
+    restated = restated_claims(atlas, role)
     front = front_matter(
         title=meta_text(role.title),
         description=meta_text(f"{role.title}: {role.summary.text}"),
@@ -63,6 +117,10 @@ def render_role(atlas: Atlas, role: Role, built: date | None = None, changed: da
         percentiles=PERCENTILES,
         has_qualifications=bool(q.experience or q.education or q.required or q.preferred),
         skills=atlas.uses_by_role[role.id],
+        skills_by_need=skills_by_need(atlas.uses_by_role[role.id]),
+        skill_points=[u for u in atlas.uses_by_role[role.id] if u.points],
+        one_source=one_source(role), NOTES_SHOWN=NOTES_SHOWN,
+        overview_areas={a.id for a in role.responsibilities if is_overview(a, role.responsibilities)},
         salaries=atlas.salary_figures(role),
         stale=[s for s in atlas.salary_figures(role) if built and is_stale(s, built)],
         built=built.isoformat() if built else "",
@@ -75,7 +133,8 @@ def render_role(atlas: Atlas, role: Role, built: date | None = None, changed: da
         ladder_places=[(p.ladder.company, p.level.label,
                         f"{urls.LADDERS}#{urls.ladder_anchor(p.ladder.id, p.level.id)}", p.rung.title)
                        for p in atlas.placed.get(role.id, ())],
-        claims=atlas.claims_about.get(role.id, ()),
+        claims=restated[1], credited=restated[0],
         sources=sources_of(atlas, role),
-        job_description=job_description_tabs(atlas, role),
+        ad=ad, ad_missing=missing(ad) if ad else (),
+        job_description=job_description_tabs(ad) if ad else "",
     )

@@ -12,6 +12,7 @@ from markupsafe import Markup
 from .. import formats, urls
 from ..atlas import Atlas
 from .markup import environment, external, link, md, relative
+from .placing import tooltip
 
 
 def front_matter(**meta: Any) -> Markup:
@@ -95,12 +96,18 @@ class Links:
 
     def source(self, source_id: str) -> Markup:
         """A citation: the source's title, linked to its entry on the sources page."""
-        return link(self.atlas.source[source_id].title, f"{urls.SOURCES}#{source_id}", self.page)
+        source = self.atlas.source[source_id]
+        return link(source.title, f"{urls.SOURCES}#{source_id}", self.page, tooltip(source))
 
     def cite(self, source_id: str) -> Markup:
         """A small "Source: …" note after a fact; left out of the search index, where it would make
         every page match the sources' names (the sources page is what those searches should find)."""
         return Markup(f'<small class="atlas-source" data-search-exclude>Source: {self.source(source_id)}</small>')
+
+    def cite_unless(self, source_id: str, once: str) -> Markup:
+        """A citation after one item of a list, unless the whole list cites its one source `once`
+        after it (role_page.one_source)."""
+        return Markup("") if once else Markup(" ") + self.cite(source_id)
 
     def own(self) -> Markup:
         """Marks text that is the atlas's own (a definition, a grouping) rather than a sourced fact."""
