@@ -14,6 +14,7 @@ from ..model import CodeSystem, Role, Skill, SkillCategory, Topic
 from .career import mermaid_flowchart
 from .changes_page import render_changes
 from .compare_page import render_comparison
+from .published import on_this_page
 from .role_page import render_role, sources_of
 from .salary_chart import ChartRow, is_stale, salary_svg
 from .templating import Links, front_matter, meta_text, render
@@ -140,16 +141,16 @@ def iter_pages(atlas: Atlas, built: date, history: History = NO_HISTORY,
                                     "Every role in Role Atlas with its focus, experience and pay.")(atlas)
     for role in atlas.roles:
         changed = history.last_changed.get(entry_file("role", role.id) or "")
-        yield urls.page_of("role", role.id), render_role(atlas, role, built, changed=changed)
+        yield urls.page_of("role", role.id), on_this_page(render_role(atlas, role, built, changed=changed))
     yield urls.SKILLS, _skills_index(atlas)
     for skill in atlas.skills:
         yield urls.page_of("skill", skill.id), _skill_page(atlas, skill)
     for topic in atlas.topics:
-        yield urls.page_of("topic", topic.id), _topic_page(atlas, topic)
+        yield urls.page_of("topic", topic.id), on_this_page(_topic_page(atlas, topic))
     yield urls.COMPARE, _compare_any(atlas)
     yield urls.MATRIX, _matrix(atlas)
     for comparison in atlas.comparisons:
-        yield urls.page_of("comparison", comparison.id), render_comparison(atlas, comparison)
+        yield urls.page_of("comparison", comparison.id), on_this_page(render_comparison(atlas, comparison))
     yield urls.CAREER, _career(atlas)
     yield urls.SALARIES, _salaries(atlas, built)
     yield urls.TOPICS, _topics_index(atlas)
