@@ -15,7 +15,9 @@ build; tests/test_export.py checks both give the same files.
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -150,3 +152,44 @@ def write_export(data: Path, out: Path) -> tuple[Path, int]:
     (out / PLAN_FILE).write_text(source.after.to_json(), encoding="utf-8")
     (out / "mkdocs.yml").write_text(export_config(source), encoding="utf-8")
     return out / "mkdocs.yml", len(docs_pages) + len(source.pages)
+
+
+# --- comparing two built sites (scripts/bench, tests/test_export.py) --------------------------------
+
+_GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
+
+
+def _files(site: Path) -> set[str]:
+    return {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
+
+
+def _canonical(value: Any) -> Any:
+    """JSON with its lists sorted: the search index and tags.json list pages in build order."""
+    if isinstance(value, dict):
+        return {k: _canonical(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return sorted((_canonical(v) for v in value), key=lambda v: json.dumps(v, sort_keys=True))
+    return value
+
+
+def _same(a: Path, b: Path, any_generator: bool) -> bool:
+    one, other = a.read_bytes(), b.read_bytes()
+    if one == other:
+        return True
+    if any_generator and a.suffix == ".html" and _GENERATOR.sub(b"", one) == _GENERATOR.sub(b"", other):
+        return True
+    if a.suffix == ".json":
+        return _canonical(json.loads(one)) == _canonical(json.loads(other))
+    return False
+
+
+def differing_files(a: Path, b: Path, any_generator: bool = False) -> list[str]:
+    """The output files that exist in only one site or differ in content: the sitemap's dates aside,
+    JSON compared with its lists sorted (search and tags list pages in build order), and with
+    `any_generator` the engine's name in each page's `generator` tag aside (ProperDocs names itself)."""
+    fa, fb = _files(a), _files(b)
+    differ = sorted(fa ^ fb)
+    for name in sorted(fa & fb):
+        if not name.startswith("sitemap.xml") and not _same(a / name, b / name, any_generator):
+            differ.append(name)
+    return differ
