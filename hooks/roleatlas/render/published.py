@@ -36,8 +36,9 @@ _TAGS = re.compile(r"</?(?:span|time|div|a)\b[^>]*>")
 _BREAK = re.compile(r"<br\s*/?>")
 _SVG = re.compile(r"<svg\b.*?</svg>", re.S)
 _TOC = re.compile(re.escape(TOC_START) + r".*?" + re.escape(TOC_END) + r"\n*", re.S)
-_CITED = re.compile(r"sources\.md#([a-z0-9]+(?:-[a-z0-9]+)*)\)")
+_CITED = re.compile(r"(sources|perspectives)\.md#([a-z0-9]+(?:-[a-z0-9]+)*)\)")
 _SECTION = re.compile(r"^(#{2,3}) (.+?)(?: \{ #([a-z0-9-]+)[^}]*\})?[ \t]*$")
+_SOURCES_SECTION = re.compile(r"^## Sources$", re.M)
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 
 
@@ -118,8 +119,17 @@ def plain(markdown: str) -> str:
 
 
 def cited_sources(atlas: Atlas, markdown: str) -> list[Source]:
-    """The sources a page links to, in the order of the sources list."""
-    ids = set(_CITED.findall(markdown))
+    """The sources a page cites, in the order of the sources list: those it links to, and those of
+    the practitioners' claims it links to (a comparison cites claims, each from its perspective)."""
+    ids = set()
+    claims = {c.id: p.source for p in atlas.perspectives for c in p.claims} if "perspectives.md#" in markdown else {}
+    for page, anchor in _CITED.findall(markdown):
+        if page == "sources":
+            ids.add(anchor)
+        elif anchor in claims:
+            ids.add(claims[anchor])
+        else:
+            ids.update(p.source for p in atlas.perspectives if p.id == anchor)
     return [s for s in atlas.sources if s.id in ids]
 
 
@@ -128,10 +138,12 @@ def reader_markdown(atlas: Atlas, page: str, markdown: str, site_url: str, built
     where it is published, its text, then the licences of the sources it cites that have one."""
     body = plain(markdown)
     title_line, _, rest = body.partition("\n") if body.startswith("# ") else ("# " + site_name, "", body)
-    licensed = [s for s in cited_sources(atlas, markdown) if s.licence or s.attribution]
+    cited = cited_sources(atlas, markdown)
+    listed = _SOURCES_SECTION.search(body) is not None  # a role page lists its sources itself
+    licensed = [s for s in cited if s.licence or s.attribution]
     address = site_url + urls.url_of(page) if site_url else f"the page {urls.url_of(page) or '/'}"
     return render_text("published.md.j2", title_line=title_line, address=address, body=rest.strip() + "\n",
-                       licensed=licensed, built=built, site_name=site_name,
+                       sources=[] if listed else cited, licensed=licensed, built=built, site_name=site_name,
                        sources_page=relative(urls.SOURCES, page))
 
 
