@@ -48,7 +48,7 @@ def test_the_overrides_read_only_the_pages_meta_and_the_config(template):
 
 def test_on_this_page_lists_the_sections_under_the_title_with_their_anchors():
     page = ("---\ntitle: \"T\"\n---\n# Title\n\nIntro.\n\n## First { #first }\n\n### Inner { #inner data-search-exclude }\n\n"
-            "```text\n## not a heading { #no }\n```\n\n## Second { #second }\n")
+            "=== \"Tab\"\n\n    ``` text\n    ## not a heading { #no }\n    ```\n\n## Second { #second }\n")
     out = on_this_page(page)
     head, _, rest = out.partition("# Title\n")
     assert head == "---\ntitle: \"T\"\n---\n"

@@ -33,7 +33,7 @@ from .origins import entry_files
 from .postbuild import AfterBuild, PageSearch
 from .redirects import redirects
 from .render.pages import iter_pages
-from .render.published import front, llms_txt, reader_markdown
+from .render.published import claim_sources, front_keys, front_value, llms_txt, reader_markdown
 
 LLMS_TXT = "llms.txt"
 # docs/ pages whose whole content a plugin makes (Material's tags index): nothing of theirs to publish
@@ -56,7 +56,7 @@ class SiteSource:
 def add_meta(page_text: str, **meta: object) -> str:
     """The page with `meta` added to its front matter (JSON values, which are valid YAML); a page
     without front matter gets one. Keys the page sets itself are kept."""
-    own = front(page_text)
+    own = front_keys(page_text)
     lines = "".join(f"{key}: {json.dumps(value, ensure_ascii=True)}\n"
                     for key, value in meta.items() if value is not None and key not in own)
     if not lines:
@@ -98,10 +98,11 @@ def site_source(atlas: Atlas, built: date, *, data_dir: Path, data_prefix: str |
     day = built.isoformat()
     base = site_url if site_url.endswith("/") or not site_url else site_url + "/"
     everything = {**{p: add_meta(m, **docs_page_meta(p, docs_prefix)) for p, m in docs_pages.items()}, **pages}
-    published = {page: reader_markdown(atlas, page, markdown, base, day, site_name)
-                 for page, markdown in everything.items() if front(markdown).get("markdown")}
+    claims = claim_sources(atlas)
+    published = {page: reader_markdown(atlas, page, markdown, base, day, site_name, claims)
+                 for page, markdown in everything.items() if front_value(markdown, "markdown")}
     published[LLMS_TXT] = llms_txt(atlas, site_name, site_description, base, day, published)
-    search = {page: PageSearch.of(front(markdown).get("search"), page) for page, markdown in everything.items()}
+    search = {page: PageSearch.of(front_value(markdown, "search"), page) for page, markdown in everything.items()}
     return SiteSource(pages=pages, files=api_files(atlas), redirects=maps, shared_names=shared,
                       glossary=glossary(atlas.terms),
                       after=AfterBuild(cards=planned, search=search, published=published, pagefind=pagefind))

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 import yaml
 
@@ -36,41 +37,34 @@ _TAGS = re.compile(r"</?(?:span|time|div|a)\b[^>]*>")
 _BREAK = re.compile(r"<br\s*/?>")
 _SVG = re.compile(r"<svg\b.*?</svg>", re.S)
 _TOC = re.compile(re.escape(TOC_START) + r".*?" + re.escape(TOC_END) + r"\n*", re.S)
+_KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*):", re.M)
 _CITED = re.compile(r"(sources|perspectives)\.md#([a-z0-9]+(?:-[a-z0-9]+)*)\)")
-_SECTION = re.compile(r"^(#{2,3}) (.+?)(?: \{ #([a-z0-9-]+)[^}]*\})?[ \t]*$")
+_TITLE = re.compile(r"^# .*$", re.M)
+_SECTION = re.compile(r"^(#{2,3}) (.+?) \{ #([a-z0-9-]+)[^}]*\}[ \t]*$", re.M)
 _SOURCES_SECTION = re.compile(r"^## Sources$", re.M)
-_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 
 
 # --- "On this page" -------------------------------------------------------------------------------
 
 
 def on_this_page(markdown: str) -> str:
-    """The page with an "On this page" list of its sections (## and ###) right under its title.
+    """The page with an "On this page" list of its sections right under its title: the ## and ###
+    headings that carry an id (`## Skills { #skills }`, as the templates write every section).
 
     Role, topic and comparison pages are not in the navigation, so below desktop width, where the
     theme's table of contents is not shown, the phone menu has none for them; this list (shown
-    there only, atlas.css) stands in. It is part of the page's Markdown, so any engine shows it."""
-    lines = markdown.split("\n")
-    entries, fenced, title_at = [], None, None
-    for number, line in enumerate(lines):
-        fence = _FENCE.match(line)
-        if fence and (fenced is None or fence.group(1)[0] == fenced):
-            fenced = None if fenced else fence.group(1)[0]
-            continue
-        if fenced:
-            continue
-        if title_at is None and line.startswith("# "):
-            title_at = number
-            continue
-        match = _SECTION.match(line)
-        if match and title_at is not None and match.group(3):
-            entries.append((len(match.group(1)), match.group(2), match.group(3)))
-    if title_at is None or not entries:
+    there only, atlas.css) stands in. It is part of the page's Markdown, so any engine shows it.
+    Text from the data cannot make such a heading: md() escapes `#` and `{`, and the job ad's
+    code blocks are indented."""
+    title = _TITLE.search(markdown)
+    if title is None:
         return markdown
-    items = [("    " if level == 3 else "") + f"- [{text}](#{anchor})" for level, text, anchor in entries]
-    block = [TOC_START, "<summary>On this page</summary>", "", *items, "", TOC_END, ""]
-    return "\n".join([*lines[: title_at + 1], "", *block, *lines[title_at + 1:]])
+    items = [("    " if len(m.group(1)) == 3 else "") + f"- [{m.group(2)}](#{m.group(3)})"
+             for m in _SECTION.finditer(markdown, title.end())]
+    if not items:
+        return markdown
+    block = "\n".join(["", TOC_START, "<summary>On this page</summary>", "", *items, "", TOC_END, ""])
+    return markdown[: title.end()] + "\n" + block + markdown[title.end():]
 
 
 # --- the reader's copy ----------------------------------------------------------------------------
@@ -96,6 +90,30 @@ def front(markdown: str) -> dict:
     return loaded if isinstance(loaded, dict) else {}
 
 
+def front_keys(markdown: str) -> set[str]:
+    """The keys of the page's front matter, without reading their values."""
+    match = _FRONT.match(markdown)
+    if not match:
+        return set()
+    keys = set(_KEY.findall(match.group(1)))
+    return keys if keys else set(front(markdown))
+
+
+def front_value(markdown: str, key: str) -> Any:
+    """One value of the page's front matter (None when absent), reading only its own line when the
+    renderers wrote it."""
+    match = _FRONT.match(markdown)
+    if not match:
+        return None
+    line = re.search(rf"^{re.escape(key)}: (.*)$", match.group(1), re.M)
+    if line is not None:
+        try:
+            return json.loads(line.group(1))
+        except ValueError:
+            pass
+    return front(markdown).get(key)
+
+
 def _characters(text: str) -> str:
     """Character references back to characters, except `<`, which would start HTML."""
     def one(match: re.Match) -> str:
@@ -118,27 +136,36 @@ def plain(markdown: str) -> str:
     return _characters(body).strip() + "\n"
 
 
-def cited_sources(atlas: Atlas, markdown: str) -> list[Source]:
+def claim_sources(atlas: Atlas) -> dict[str, str]:
+    """Claim or perspective id → the id of its source (anchors on the perspectives page)."""
+    found = {p.id: p.source for p in atlas.perspectives}
+    found.update({c.id: p.source for p in atlas.perspectives for c in p.claims})
+    return found
+
+
+def cited_sources(atlas: Atlas, markdown: str, claims: Mapping[str, str] | None = None) -> list[Source]:
     """The sources a page cites, in the order of the sources list: those it links to, and those of
-    the practitioners' claims it links to (a comparison cites claims, each from its perspective)."""
+    the practitioners' claims it links to (a comparison cites claims, each from its perspective).
+    `claims` is claim_sources(atlas), made once for many pages."""
     ids = set()
-    claims = {c.id: p.source for p in atlas.perspectives for c in p.claims} if "perspectives.md#" in markdown else {}
     for page, anchor in _CITED.findall(markdown):
         if page == "sources":
             ids.add(anchor)
-        elif anchor in claims:
-            ids.add(claims[anchor])
         else:
-            ids.update(p.source for p in atlas.perspectives if p.id == anchor)
+            if claims is None:
+                claims = claim_sources(atlas)
+            if anchor in claims:
+                ids.add(claims[anchor])
     return [s for s in atlas.sources if s.id in ids]
 
 
-def reader_markdown(atlas: Atlas, page: str, markdown: str, site_url: str, built: str, site_name: str) -> str:
+def reader_markdown(atlas: Atlas, page: str, markdown: str, site_url: str, built: str, site_name: str,
+                    claims: Mapping[str, str] | None = None) -> str:
     """The published Markdown of page `page` (its Markdown path, as urls names it): its title,
     where it is published, its text, then the licences of the sources it cites that have one."""
     body = plain(markdown)
     title_line, _, rest = body.partition("\n") if body.startswith("# ") else ("# " + site_name, "", body)
-    cited = cited_sources(atlas, markdown)
+    cited = cited_sources(atlas, markdown, claims)
     listed = _SOURCES_SECTION.search(body) is not None  # a role page lists its sources itself
     licensed = [s for s in cited if s.licence or s.attribution]
     address = site_url + urls.url_of(page) if site_url else f"the page {urls.url_of(page) or '/'}"
