@@ -7,8 +7,9 @@ build (MkDocs would then hold every request until a build succeeds): the build s
 page replaced by the list of problems, so live reload shows them at once, and the next build after
 the fix brings the site back.
 
-Role, topic, skill and comparison pages point the theme's "Edit this page" button at the data file
-that holds them; role pages say when that file last changed (from git, when there is a history).
+What the site is made of comes from roleatlas.site_source, and what follows a build from
+roleatlas.postbuild: `scripts/export` and `scripts/postbuild` use the same two for a build on any
+engine, without these hooks. Templates read only the pages' meta (edit_path, markdown, card_image…).
 """
 
 from __future__ import annotations
@@ -16,8 +17,6 @@ from __future__ import annotations
 import gc
 import logging
 import os
-import posixpath
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -28,18 +27,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from roleatlas import search_covers, site_search
-from roleatlas.cards import Card, cards_for, write_cards
-from roleatlas.export import api_files
-from roleatlas.formats import glossary
+from roleatlas import site_search
 from roleatlas.history import read_history
 from roleatlas.load import load
 from roleatlas.origins import entry_files
+from roleatlas.postbuild import AfterBuild, PageSearch, finish_site
 from roleatlas.problems import DataError
-from roleatlas.redirects import redirects
-from roleatlas.render.changes_page import FEED, changes_feed
 from roleatlas.render.error_page import error_html, error_markdown
-from roleatlas.render.pages import iter_pages
+from roleatlas.site_source import docs_page_meta, site_source
 from roleatlas import urls
 from roleatlas.when import build_date
 
@@ -55,14 +50,15 @@ def _data_dir(config: MkDocsConfig) -> Path:
 class _Session:
     """What MkDocs events share, in one place (hooks are module functions, so it lives here): whether
     the process serves, which search the build writes, the problems of the build under way (for the
-    404 page), the pages of the last good build (addresses to answer), and what on_files planned for
-    after the build: the link-preview cards by page."""
+    404 page), the pages of the last good build (addresses to answer), the meta docs/'s own pages get,
+    and what on_files planned for after the build (roleatlas.postbuild)."""
 
     serving: bool = False
     pagefind: bool = True  # search answers from Pagefind (on_config reads ROLE_ATLAS_SEARCH)
     problems: list | None = None
     pages: list[str] = field(default_factory=list)
-    cards: dict[str, Card] = field(default_factory=dict)
+    after: AfterBuild = field(default_factory=AfterBuild)
+    docs_meta: dict[str, dict[str, str | None]] = field(default_factory=dict)
 
 
 _session = _Session()
@@ -102,6 +98,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     data_dir = _data_dir(config)
     built = build_date()
     root = Path(config.config_file_path).parent
+    docs_pages = {f.src_uri: f.content_string for f in files.documentation_pages()}
     with _collector_paused():
         try:
             atlas = load(data_dir, root=data_dir.parent, today=built)
@@ -109,29 +106,31 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             if not _session.serving:
                 raise PluginError(str(err)) from None
             return _problem_pages(files, config, data_dir, err)
-        history = read_history(data_dir)
-        prefix = _repo_path(data_dir, root)
-        generated = [*iter_pages(atlas, built, history, (prefix or "data") + "/"), *api_files(atlas),
-                     (FEED, changes_feed(atlas, history, config.site_url or "", config.site_name)),
-                     (search_covers.FILE, search_covers.covers_json(atlas))]
-    _set_glossary(config, glossary(atlas.terms))
-    docs = _repo_path(Path(config.docs_dir), root)
-    for file in files.documentation_pages():
-        file.edit_uri = f"{docs}/{file.src_uri}" if docs else None
-    edit = _edit_paths(data_dir, prefix)
-    for path, content in generated:
+        source = site_source(atlas, built, data_dir=data_dir, data_prefix=_repo_path(data_dir, root),
+                             docs_pages=docs_pages, docs_prefix=_repo_path(Path(config.docs_dir), root),
+                             site_name=config.site_name, site_description=config.site_description or config.site_name,
+                             site_url=config.site_url or "", history=read_history(data_dir),
+                             cards=_cards_wanted(), pagefind=_session.pagefind)
+    _set_glossary(config, source.glossary)
+    for path, content in [*source.pages.items(), *source.files]:
         if files.get_file_from_path(path) is not None:
             raise PluginError(f"docs/{path} would be replaced by a generated file; remove or rename it")
-        file = File.generated(config, path, content=content)
-        file.edit_uri = edit.get(path)
-        files.append(file)
+        files.append(File.generated(config, path, content=content))
+    _session.docs_meta = {path: docs_page_meta(path, _repo_path(Path(config.docs_dir), root)) for path in docs_pages}
     _session.pages = [f.src_uri for f in files.documentation_pages()]
-    maps, shared = redirects(atlas)
-    for name, owners in shared.items():
+    for name, owners in source.shared_names.items():
         log.info("No redirect for roles/%s/: the name is shared by %s", name, ", ".join(sorted(owners)))
-    _set_redirects(config, maps)
-    _plan_after_build(config, atlas)
+    _set_redirects(config, source.redirects)
+    _session.after = source.after
     return files
+
+
+def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
+    """docs/'s own pages get the meta the export writes into their front matter (site_source)."""
+    for key, value in _session.docs_meta.get(page.file.src_uri, {}).items():
+        if value is not None:
+            page.meta.setdefault(key, value)
+    return markdown
 
 
 def _repo_path(path: Path, root: Path) -> str | None:
@@ -140,14 +139,6 @@ def _repo_path(path: Path, root: Path) -> str | None:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         return None
-
-
-def _edit_paths(data_dir: Path, prefix: str | None) -> dict[str, str]:
-    """Page → the data file its edit button opens (relative to the repository's root)."""
-    if prefix is None:
-        return {}
-    return {urls.page_of(ref, ident): posixpath.join(prefix, path)
-            for (ref, ident), path in entry_files(data_dir).items()}
 
 
 def _problem_pages(files: Files, config: MkDocsConfig, data_dir: Path, err: DataError) -> Files:
@@ -164,6 +155,8 @@ def _problem_pages(files: Files, config: MkDocsConfig, data_dir: Path, err: Data
         wanted.add(path)
     for path in sorted(wanted):
         files.append(File.generated(config, path, content=page))
+    _session.after = AfterBuild(search={path: PageSearch() for path in wanted}, pagefind=_session.pagefind)
+    _session.docs_meta = {}
     return files
 
 
@@ -221,62 +214,18 @@ def _set_glossary(config: MkDocsConfig, terms: dict[str, str]) -> None:
     config.mdx_configs["abbr"] = {**config.mdx_configs.get("abbr", {}), "glossary": terms}
 
 
-def _plan_after_build(config: MkDocsConfig, atlas) -> None:
+def _cards_wanted() -> bool:
     """The link-preview cards (README, Benchmark). ROLE_ATLAS_CARDS=false builds without cards."""
-    _session.cards = {}
-    if os.environ.get("ROLE_ATLAS_CARDS", "true").lower() not in ("false", "0", "no", "off"):
-        site_description = config.site_description or config.site_name
-        _session.cards = {c.page: c for c in cards_for(atlas, config.site_name, site_description)}
-
-
-def on_page_context(context, page, config: MkDocsConfig, nav):
-    """Name the page's card for the link-preview tags in overrides/main.html."""
-    card = _session.cards.get(page.file.src_uri)
-    if card is not None:
-        page.meta["card_image"] = card.image
-    return context
-
-
-def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
-    """Mark what Pagefind leaves out of the page (site_search.py)."""
-    if not _session.pagefind:
-        return html
-    if page.file.src_uri in site_search.LISTS:
-        html = site_search.skip_repeated_lists(html)
-    return site_search.skip_excluded_sections(html)
-
-
-def on_post_page(output: str, page, config: MkDocsConfig) -> str:
-    """Mark the page's text for Pagefind, unless its front matter keeps it out of search."""
-    search = page.meta.get("search")
-    search = search if isinstance(search, dict) else {}
-    if not _session.pagefind or search.get("exclude"):
-        return output
-    try:
-        return site_search.mark_body(output, search.get("boost"))
-    except site_search.SearchIndexError as err:
-        raise PluginError(f"{page.file.src_uri}: {err}") from None
+    return os.environ.get("ROLE_ATLAS_CARDS", "true").lower() not in ("false", "0", "no", "off")
 
 
 @event_priority(-100)  # after the search plugin has written its index
 def on_post_build(config: MkDocsConfig) -> None:
-    """Index the site with Pagefind and empty Material's own index (ROLE_ATLAS_SEARCH=material keeps
-    it); draw the cards not drawn before (kept in .cache/cards, or ROLE_ATLAS_CARD_CACHE) and copy
-    every card into the site."""
-    site = Path(config.site_dir)
-    if _session.pagefind:
-        start = time.perf_counter()
-        try:
-            summary = site_search.index_site(site)
-        except site_search.SearchIndexError as err:
-            raise PluginError(str(err)) from None
-        log.info("Search index (Pagefind): %s (%.1f s)", summary, time.perf_counter() - start)
-        index = site / "search" / "search_index.json"
-        if index.is_file():
-            index.write_text(site_search.empty_material_index(index.read_text(encoding="utf-8")), encoding="utf-8")
-    if _session.cards:
-        cache = os.environ.get("ROLE_ATLAS_CARD_CACHE") or Path(config.config_file_path).parent / ".cache" / "cards"
-        start = time.process_time()
-        drawn, reused = write_cards(_session.cards.values(), Path(config.site_dir), Path(cache))
-        log.info("Link-preview cards: %d drawn, %d unchanged taken from %s (%.2f s CPU)", drawn, reused, cache,
-                 time.process_time() - start)
+    """What follows every build, on any engine (roleatlas.postbuild): the published Markdown and
+    llms.txt; Pagefind's marks and index, Material's own index emptied (ROLE_ATLAS_SEARCH=material
+    keeps it); the cards not drawn before (kept in .cache/cards, or ROLE_ATLAS_CARD_CACHE)."""
+    cache = os.environ.get("ROLE_ATLAS_CARD_CACHE") or Path(config.config_file_path).parent / ".cache" / "cards"
+    try:
+        finish_site(Path(config.site_dir), _session.after, Path(cache), log.info)
+    except site_search.SearchIndexError as err:
+        raise PluginError(str(err)) from None

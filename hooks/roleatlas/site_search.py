@@ -18,7 +18,8 @@ What is indexed is marked in the pages' HTML:
   keep their headings and prose: their tables, lists, charts and diagrams repeat the role pages,
   and left in they would make every search for a role's name fetch and work through them.
 
-Nothing here imports MkDocs; `hooks/atlas_hooks.py` calls it.
+Nothing here imports MkDocs; `postbuild.py` marks the built pages and runs Pagefind, after the
+hooked build and in `scripts/postbuild` alike.
 """
 
 from __future__ import annotations
@@ -79,8 +80,8 @@ def skip_excluded_sections(content: str) -> str:
 
 
 def unmark(page_html: str) -> str:
-    """The page without the marks for Pagefind (mark_body, skip_excluded_sections): what a build
-    without the hooks writes, for scripts/bench to compare the two."""
+    """The page without the marks for Pagefind (mark_body, skip_excluded_sections): the tests check
+    that marking adds nothing else."""
     return _BODY_MARK.sub("", page_html.replace(IGNORED_START, "").replace(IGNORED_END, ""), count=1)
 
 

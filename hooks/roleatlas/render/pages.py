@@ -18,6 +18,7 @@ from .changes_page import render_changes
 from .compare_page import render_comparison
 from .ladder_page import render_ladders
 from .placing import placing
+from .published import on_this_page
 from .role_page import render_role, sources_of
 from .salary_chart import ChartRow, estimate_row, is_stale, salary_charts
 from .templating import Links, front_matter, meta_text, render
@@ -47,7 +48,9 @@ def _simple(template: str, page: str, title: str, description: str, **context) -
 
 
 def _home(atlas: Atlas) -> str:
-    return _simple("home.md.j2", urls.HOME, HOME_TITLE, home_description(atlas), gaps=gap_status(atlas))(atlas)
+    # whole_title: the page's title is the browser tab's title as it is, without " - Role Atlas"
+    front = front_matter(title=meta_text(HOME_TITLE), description=meta_text(home_description(atlas)), whole_title=True)
+    return render("home.md.j2", urls.HOME, atlas, front=front, gaps=gap_status(atlas))
 
 
 def _skills_index(atlas: Atlas) -> str:
@@ -220,16 +223,16 @@ def iter_pages(atlas: Atlas, built: date, history: History = NO_HISTORY,
                                     "Every role in Role Atlas with its focus, experience and pay.")(atlas)
     for role in atlas.roles:
         changed = history.last_changed.get(entry_file("role", role.id) or "")
-        yield urls.page_of("role", role.id), render_role(atlas, role, built, changed=changed)
+        yield urls.page_of("role", role.id), on_this_page(render_role(atlas, role, built, changed=changed))
     yield urls.SKILLS, _skills_index(atlas)
     for skill in atlas.skills:
         yield urls.page_of("skill", skill.id), _skill_page(atlas, skill)
     for topic in atlas.topics:
-        yield urls.page_of("topic", topic.id), _topic_page(atlas, topic)
+        yield urls.page_of("topic", topic.id), on_this_page(_topic_page(atlas, topic))
     yield urls.COMPARE, _compare_any(atlas)
     yield urls.MATRIX, _matrix(atlas)
     for comparison in atlas.comparisons:
-        yield urls.page_of("comparison", comparison.id), render_comparison(atlas, comparison)
+        yield urls.page_of("comparison", comparison.id), on_this_page(render_comparison(atlas, comparison))
     yield urls.CAREER, _career(atlas)
     yield urls.LADDERS, render_ladders(atlas)
     yield urls.SALARIES, _salaries(atlas, built)

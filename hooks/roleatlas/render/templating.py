@@ -5,13 +5,16 @@ from __future__ import annotations
 import html
 import json
 import posixpath
+from functools import cache
 from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from markupsafe import Markup
 
 from .. import formats, urls
 from ..atlas import Atlas
-from .markup import environment, external, link, md, relative
+from .markup import TEMPLATES, environment, external, link, md, relative
 from .placing import tooltip
 
 
@@ -119,3 +122,24 @@ def render(template: str, page: str, atlas: Atlas, **context: Any) -> str:
     """Fill a template for page `page`; `to` makes links relative to it, `fmt` words the facts."""
     return environment().get_template(template).render(atlas=atlas, to=Links(atlas, page), md=md, fmt=formats,
                                                        pages=urls, **context)
+
+
+def _plain_text(value: Any) -> str:
+    """Text on one line for the plain-text outputs (published Markdown, llms.txt): a link's text
+    keeps its brackets from closing the link early."""
+    return " ".join(str(value).split()).replace("[", "\\[").replace("]", "\\]")
+
+
+def render_text(template: str, **context: Any) -> str:
+    """Fill a template whose output is read as plain text (published Markdown, llms.txt); values
+    are printed as given, `text` puts one on one line."""
+    env = text_environment()
+    return env.get_template(template).render(**context)
+
+
+@cache
+def text_environment() -> Environment:
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=False, undefined=StrictUndefined,
+                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env.filters["text"] = _plain_text
+    return env
