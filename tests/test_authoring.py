@@ -28,7 +28,7 @@ from roleatlas.origins import entry_files
 from roleatlas.problems import Problem
 from roleatlas.render.changes_page import render_changes
 from roleatlas.render.error_page import MARKER, error_html, error_markdown
-from roleatlas.render.pages import render_site
+from datafactory import render_site
 
 GIT = shutil.which("git")
 needs_git = pytest.mark.skipif(GIT is None, reason="git is not installed")
@@ -233,8 +233,7 @@ def test_a_source_archive_without_git_builds_and_leaves_the_change_dates_out(tmp
     copy = tmp_path / "role-atlas"
     shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".git", ".venv", "site", ".cache", "__pycache__",
                                                               ".pytest_cache", ".hypothesis", "screenshots"))
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true",
-           "GIT_CEILING_DIRECTORIES": str(tmp_path), "REPO_URL": "https://github.com/example/role-atlas"}
+    env = {**os.environ, "GIT_CEILING_DIRECTORIES": str(tmp_path), "REPO_URL": "https://github.com/example/role-atlas"}
     env.pop("ROLE_ATLAS_DATA", None)
     result = subprocess.run([*MKDOCS, "build", "--strict", "-d", str(tmp_path / "site")], cwd=copy, env=env,
                             capture_output=True, text=True, timeout=600)

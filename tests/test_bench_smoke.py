@@ -10,12 +10,8 @@ import pytest
 
 from datafactory import TODAY
 from conftest import ROOT
-
-sys.path.insert(0, str(ROOT / "scripts"))
-
-from synthetic_data import write_synthetic_data  # noqa: E402
-
-from roleatlas.load import load  # noqa: E402
+from roleatlas.load import load
+from roleatlas_dev.synthetic_data import write_synthetic_data
 
 
 def test_synthetic_data_passes_the_loader_with_the_shape_of_real_roles(tmp_path):

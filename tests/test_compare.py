@@ -10,7 +10,7 @@ import datafactory
 from datafactory import TODAY
 from conftest import ROOT, build_site
 from roleatlas.load import load
-from roleatlas.render.pages import render_site
+from datafactory import render_site
 from roleatlas.render.salary_chart import is_stale
 from roleatlas.model import Salary
 

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from conftest import ROOT
-from roleatlas.fingerprints import RUN, copied_in_site, copied_runs, fingerprint, page_text, read_fingerprints
+from roleatlas_dev.fingerprints import RUN, copied_in_site, copied_runs, fingerprint, page_text, read_fingerprints
 
 FINGERPRINTS = ROOT / "tests" / "fingerprints"
 

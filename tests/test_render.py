@@ -11,7 +11,7 @@ import pytest
 import datafactory
 from datafactory import TODAY
 from roleatlas.load import load
-from roleatlas.render.pages import render_site
+from datafactory import render_site
 
 
 @pytest.fixture()

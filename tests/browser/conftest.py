@@ -24,13 +24,8 @@ from urllib.parse import urlsplit
 import pytest
 
 from conftest import ROOT, build_site
+from roleatlas_dev import chromium
 
-CHROMIUM = Path(os.environ.get("ROLE_ATLAS_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run", "--disable-sync"]
-INSTALL_HINT = ("The browser tests need Debian's Chromium at {path}. Install it with "
-                "`sudo apt-get install chromium` (./scripts/test does this when run as root), "
-                "or point ROLE_ATLAS_CHROMIUM at a Chromium binary.")
 
 SCREENSHOTS = ROOT / "screenshots"
 DESKTOP = {"width": 1280, "height": 800}
@@ -115,8 +110,8 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
 
 @pytest.fixture(scope="session")
 def browser():
-    if not (CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK)):
-        pytest.fail(INSTALL_HINT.format(path=CHROMIUM), pytrace=False)
+    if not (chromium.PATH.is_file() and os.access(chromium.PATH, os.X_OK)):
+        pytest.fail(chromium.INSTALL_HINT, pytrace=False)
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
@@ -124,12 +119,12 @@ def browser():
                     pytrace=False)
     with sync_playwright() as p:
         try:
-            chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            browser = chromium.launch(p)
         except Exception as err:  # a broken install: say so instead of a wall of CDP text
-            pytest.fail(f"{CHROMIUM} did not start ({str(err).splitlines()[0]}). "
-                        + INSTALL_HINT.format(path=CHROMIUM), pytrace=False)
-        yield chromium
-        chromium.close()
+            pytest.fail(f"{chromium.PATH} did not start ({str(err).splitlines()[0]}). "
+                        + chromium.INSTALL_HINT, pytrace=False)
+        yield browser
+        browser.close()
 
 
 @dataclass

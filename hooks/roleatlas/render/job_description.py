@@ -202,11 +202,6 @@ def markdown(ad: Ad) -> str:
     return _write(ad, _MARKDOWN)
 
 
-def job_description(atlas: Atlas, role: Role) -> str:
-    """The job ad as plain text (what the first tab shows)."""
-    return plain_text(job_ad(atlas, role))
-
-
 def fenced(text: str, language: str = "markdown", indent: str = "") -> Markup:
     """`text` in a fenced code block whose fence no line of the text can close, each line indented
     by `indent` (for a block inside a content tab)."""

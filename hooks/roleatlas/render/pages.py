@@ -18,8 +18,6 @@ from .role_page import render_role, sources_of
 from .salary_chart import ChartRow, is_stale, salary_svg
 from .templating import Links, front_matter, meta_text, render
 
-Pages = dict[str, str]
-
 
 def _skill_page(atlas: Atlas, skill: Skill) -> str:
     uses = atlas.skill_uses.get(skill.id, ())
@@ -160,6 +158,3 @@ def iter_pages(atlas: Atlas, built: date, history: History = NO_HISTORY,
     yield urls.SOURCES, _sources(atlas)
     yield urls.CHANGES, render_changes(atlas, history, data_prefix)
 
-
-def render_site(atlas: Atlas, built: date, history: History = NO_HISTORY) -> Pages:
-    return dict(iter_pages(atlas, built, history))

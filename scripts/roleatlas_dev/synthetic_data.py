@@ -6,7 +6,7 @@ skills, sources, dimensions, perspectives with claims, a comparison, topics and 
 The output is deterministic for a given size and seed, goes through the real loader, and uses the
 model's own enumerations, so it stays valid when the model grows a value.
 
-    from synthetic_data import write_synthetic_data
+    from roleatlas_dev.synthetic_data import write_synthetic_data
     data_dir = write_synthetic_data(Path("/tmp/x"), roles=1000)   # -> /tmp/x/data
 """
 
@@ -21,11 +21,7 @@ from typing import Any
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT / "hooks") not in sys.path:
-    sys.path.insert(0, str(ROOT / "hooks"))
-
-from roleatlas.model import ROLE_SECTIONS, Coverage, Currency, Level, Measure, Need, SkillCategory  # noqa: E402
+from roleatlas.model import ROLE_SECTIONS, Coverage, Currency, Level, Measure, Need, SkillCategory
 
 SKILLS = 300
 SOURCES = 12
