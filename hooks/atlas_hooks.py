@@ -7,6 +7,11 @@ build (MkDocs would then hold every request until a build succeeds): the build s
 page replaced by the list of problems, so live reload shows them at once, and the next build after
 the fix brings the site back.
 
+Settings come from `extra: role_atlas:` in mkdocs.yml, each overridable by an environment variable
+(roleatlas/settings.py). What the events of one build share lives in a `_Build` made afresh by
+on_config, so nothing of one build survives into the next in `mkdocs serve`; only the process's
+command (serve or build) is kept from on_startup.
+
 Role, topic, skill and comparison pages point the theme's "Edit this page" button at the data file
 that holds them; role pages say when that file last changed (from git, when there is a history).
 """
@@ -15,7 +20,6 @@ from __future__ import annotations
 
 import gc
 import logging
-import os
 import posixpath
 import time
 from collections.abc import Iterator
@@ -39,54 +43,65 @@ from roleatlas.problems import DataError
 from roleatlas.redirects import redirects
 from roleatlas.render.error_page import error_html, error_markdown
 from roleatlas.render.pages import iter_pages
+from roleatlas.settings import Settings, SettingsError, read_settings
 from roleatlas import urls
 from roleatlas.when import build_date
 
 log = logging.getLogger("mkdocs.plugins.roleatlas")
 
-def _data_dir(config: MkDocsConfig) -> Path:
-    """data/ beside mkdocs.yml, or ROLE_ATLAS_DATA (tests and the benchmark build other data)."""
-    override = os.environ.get("ROLE_ATLAS_DATA")
-    return Path(override) if override else Path(config.config_file_path).parent / "data"
-
-
 @dataclass
-class _Session:
-    """What MkDocs events share, in one place (hooks are module functions, so it lives here): whether
-    the process serves, which search the build writes, the problems of the build under way (for the
-    404 page), the pages of the last good build (addresses to answer), and what on_files planned for
-    after the build: the link-preview cards by page."""
+class _Build:
+    """What the events of one build share (hooks are module functions, so it lives here, and
+    on_config replaces it): the settings, the problems of a served data error (for the 404 page)
+    and what on_files planned for after the build: the link-preview cards by page."""
 
-    serving: bool = False
-    pagefind: bool = True  # search answers from Pagefind (on_config reads ROLE_ATLAS_SEARCH)
+    settings: Settings
     problems: list | None = None
-    pages: list[str] = field(default_factory=list)
     cards: dict[str, Card] = field(default_factory=dict)
 
 
-_session = _Session()
+_serving = False  # the process's command, from on_startup: not state of a build
+_build: _Build | None = None
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    _session.serving = command == "serve"
+    global _serving
+    _serving = command == "serve"
 
 
 def on_serve(server, config: MkDocsConfig, builder):
-    _session.serving = True  # also `mkdocs serve --clean`, which starts up as a build
+    global _serving
+    _serving = True  # also `mkdocs serve --clean`, which starts up as a build
     return server
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    _session.problems = None
-    data = str(_data_dir(config))
-    if data not in config.watch:
-        config.watch.append(data)
+    global _build
+    root = Path(config.config_file_path).parent
+    try:
+        settings = read_settings(config.extra.get("role_atlas"), root)
+    except SettingsError as err:
+        raise PluginError(str(err)) from None
+    _build = _Build(settings)
+    if str(settings.data) not in config.watch:
+        config.watch.append(str(settings.data))
     _set_repository(config)
-    # Search answers from Pagefind (README, Search); ROLE_ATLAS_SEARCH=material keeps Material's own
-    # search with its whole index, as before, for scripts/bench_search to compare.
-    _session.pagefind = os.environ.get("ROLE_ATLAS_SEARCH", "pagefind") != "material"
-    config.extra["pagefind_search"] = _session.pagefind  # overrides/main.html starts the search worker
+    config.extra["pagefind_search"] = settings.pagefind  # overrides/main.html starts the search worker
+    _set_link_check(config, settings.check_links)
     return config
+
+
+def _state() -> _Build:
+    if _build is None:
+        raise PluginError("Role Atlas's hooks ran before on_config; run them through MkDocs")
+    return _build
+
+
+def _set_link_check(config: MkDocsConfig, enabled: bool) -> None:
+    """The htmlproofer plugin (mkdocs.yml) checks links only when the check_links setting asks."""
+    plugin = config.plugins.get("htmlproofer")
+    if plugin is not None:
+        plugin.config["enabled"] = enabled
 
 
 def _set_repository(config: MkDocsConfig) -> None:
@@ -98,14 +113,15 @@ def _set_repository(config: MkDocsConfig) -> None:
 
 @event_priority(100)  # before other plugins (redirects) look at the files
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    data_dir = _data_dir(config)
+    build = _state()
+    data_dir = build.settings.data
     built = build_date()
     root = Path(config.config_file_path).parent
     with _collector_paused():
         try:
             atlas = load(data_dir, root=data_dir.parent, today=built)
         except DataError as err:
-            if not _session.serving:
+            if not _serving:
                 raise PluginError(str(err)) from None
             return _problem_pages(files, config, data_dir, err)
         history = read_history(data_dir)
@@ -122,7 +138,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         file = File.generated(config, path, content=content)
         file.edit_uri = edit.get(path)
         files.append(file)
-    _session.pages = [f.src_uri for f in files.documentation_pages()]
     maps, shared = redirects(atlas)
     for name, owners in shared.items():
         log.info("No redirect for roles/%s/: the name is shared by %s", name, ", ".join(sorted(owners)))
@@ -148,12 +163,12 @@ def _edit_paths(data_dir: Path, prefix: str | None) -> dict[str, str]:
 
 
 def _problem_pages(files: Files, config: MkDocsConfig, data_dir: Path, err: DataError) -> Files:
-    """While serving: every page of the last good build, every page the navigation and the data's
-    file names promise, and docs/'s own pages become the list of problems; the 404 page too."""
+    """While serving: every page the navigation and the data's file names promise, and docs/'s own
+    pages become the list of problems; the 404 page too (and any address that is no page)."""
     log.info("%s\nEvery page shows the problems until they are fixed.", err)
-    _session.problems = err.problems
+    _state().problems = err.problems
     page = error_markdown(err.problems)
-    wanted = {*_session.pages, urls.HOME, *_nav_pages(config.nav)}
+    wanted = {urls.HOME, *_nav_pages(config.nav)}
     for file in files.documentation_pages():
         wanted.add(file.src_uri)
         files.remove(file)
@@ -181,8 +196,9 @@ def _nav_pages(nav) -> Iterator[str]:
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
     """While the data has problems, the page for unknown addresses lists them as well."""
-    if template_name == "404.html" and _session.problems is not None:
-        return error_html(_session.problems)
+    problems = _state().problems
+    if template_name == "404.html" and problems is not None:
+        return error_html(problems)
     return output_content
 
 
@@ -219,16 +235,16 @@ def _set_glossary(config: MkDocsConfig, terms: dict[str, str]) -> None:
 
 
 def _plan_after_build(config: MkDocsConfig, atlas) -> None:
-    """The link-preview cards (README, Benchmark). ROLE_ATLAS_CARDS=false builds without cards."""
-    _session.cards = {}
-    if os.environ.get("ROLE_ATLAS_CARDS", "true").lower() not in ("false", "0", "no", "off"):
+    """The link-preview cards (README, Benchmark), unless the cards setting is off."""
+    build = _state()
+    if build.settings.cards:
         site_description = config.site_description or config.site_name
-        _session.cards = {c.page: c for c in cards_for(atlas, config.site_name, site_description)}
+        build.cards = {c.page: c for c in cards_for(atlas, config.site_name, site_description)}
 
 
 def on_page_context(context, page, config: MkDocsConfig, nav):
     """Name the page's card for the link-preview tags in overrides/main.html."""
-    card = _session.cards.get(page.file.src_uri)
+    card = _state().cards.get(page.file.src_uri)
     if card is not None:
         page.meta["card_image"] = card.image
     return context
@@ -236,7 +252,7 @@ def on_page_context(context, page, config: MkDocsConfig, nav):
 
 def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
     """Mark what Pagefind leaves out of the page (site_search.py)."""
-    if not _session.pagefind:
+    if not _state().settings.pagefind:
         return html
     if page.file.src_uri in site_search.LISTS:
         html = site_search.skip_repeated_lists(html)
@@ -247,7 +263,7 @@ def on_post_page(output: str, page, config: MkDocsConfig) -> str:
     """Mark the page's text for Pagefind, unless its front matter keeps it out of search."""
     search = page.meta.get("search")
     search = search if isinstance(search, dict) else {}
-    if not _session.pagefind or search.get("exclude"):
+    if not _state().settings.pagefind or search.get("exclude"):
         return output
     try:
         return site_search.mark_body(output, search.get("boost"))
@@ -257,11 +273,12 @@ def on_post_page(output: str, page, config: MkDocsConfig) -> str:
 
 @event_priority(-100)  # after the search plugin has written its index
 def on_post_build(config: MkDocsConfig) -> None:
-    """Index the site with Pagefind and empty Material's own index (ROLE_ATLAS_SEARCH=material keeps
-    it); draw the cards not drawn before (kept in .cache/cards, or ROLE_ATLAS_CARD_CACHE) and copy
-    every card into the site."""
+    """Index the site with Pagefind and empty Material's own index (the search setting `material`
+    keeps it); draw the cards not drawn before (kept in the card_cache folder) and copy every card
+    into the site."""
+    build = _state()
     site = Path(config.site_dir)
-    if _session.pagefind:
+    if build.settings.pagefind:
         start = time.perf_counter()
         try:
             summary = site_search.index_site(site)
@@ -271,9 +288,9 @@ def on_post_build(config: MkDocsConfig) -> None:
         index = site / "search" / "search_index.json"
         if index.is_file():
             index.write_text(site_search.empty_material_index(index.read_text(encoding="utf-8")), encoding="utf-8")
-    if _session.cards:
-        cache = os.environ.get("ROLE_ATLAS_CARD_CACHE") or Path(config.config_file_path).parent / ".cache" / "cards"
+    if build.cards:
+        cache = build.settings.card_cache
         start = time.process_time()
-        drawn, reused = write_cards(_session.cards.values(), Path(config.site_dir), Path(cache))
+        drawn, reused = write_cards(build.cards.values(), Path(config.site_dir), cache)
         log.info("Link-preview cards: %d drawn, %d unchanged taken from %s (%.2f s CPU)", drawn, reused, cache,
                  time.process_time() - start)

@@ -151,12 +151,13 @@ def test_the_error_pages_show_every_problem_escaped():
 
 @pytest.fixture
 def hooks(tmp_path, monkeypatch):
-    """(config, hooks module) for data in tmp_path; the module's session is restored afterwards."""
+    """(config, hooks module) for data in tmp_path; the module's state is restored afterwards."""
     monkeypatch.setenv("ROLE_ATLAS_DATA", str(datafactory.write_data(tmp_path)))
     monkeypatch.delenv("REPO_URL", raising=False)
     config = load_config(str(ROOT / "mkdocs.yml"))
     module = config.hooks["hooks/atlas_hooks.py"]
-    monkeypatch.setattr(module, "_session", type(module._session)())
+    monkeypatch.setattr(module, "_serving", False)
+    monkeypatch.setattr(module, "_build", None)
     return config, module
 
 
