@@ -9,7 +9,9 @@ Layout of data/:
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -88,8 +90,23 @@ def _declared_ids(kind: str, content: Any, declared: dict[str, set[str]], fallba
             declared[ref].add(ident if isinstance(ident, str) else fallback)
 
 
+_TOP_KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)[ \t]*:", re.MULTILINE)
+
+
+def _kinds_in_unreadable(path: Path) -> set[str]:
+    """The kinds (by ref) a collection file that does not parse may hold: the collections named by
+    its top-level keys, or every collection when none can be seen. References to them are not
+    checked until the file parses: its ids are unknown, and each would be reported again."""
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        text = ""
+    named = {COLLECTIONS[key].ref for key in _TOP_KEY.findall(text) if key in COLLECTIONS}
+    return named or {kind.ref for kind in COLLECTIONS.values()}
+
+
 def _read_all(data_dir: Path, root: Path, today: date, problems: list[Problem], refs: list[Ref],
-              declared: dict[str, set[str]]) -> dict[str, list[Located]]:
+              declared: dict[str, set[str]], unchecked: set[str]) -> dict[str, list[Located]]:
     found: dict[str, list[Located]] = {kind.name: [] for kind in KINDS}
     for path in data_files(data_dir):
         shown = display_path(path, root)
@@ -101,7 +118,9 @@ def _read_all(data_dir: Path, root: Path, today: date, problems: list[Problem], 
             ctx.problem(0, "", "not a data file; data files end in .yaml (rename it or move it out of data/)")
         else:
             content, read_problems = read_yaml(path, shown)
-            ctx.problems.extend(read_problems)
+            ctx.problems.extend(dataclasses.replace(p, unreadable=True) for p in read_problems)
+            if content is None and not folder:
+                unchecked |= _kinds_in_unreadable(path)
             if content is not None and folder in ONE_PER_FILE:
                 _declared_ids(folder, content, declared, fallback=path.stem)
                 found[folder] += _one_per_file(ONE_PER_FILE[folder].model, content, path, ctx)
@@ -150,9 +169,9 @@ def _check_claims_and_former_ids(found: dict[str, list[Located]], problems: list
                                         "a former id must not name a live page"))
 
 
-def _resolve(refs: list[Ref], known: dict[str, set[str]], problems: list[Problem]) -> None:
+def _resolve(refs: list[Ref], known: dict[str, set[str]], problems: list[Problem], unchecked: set[str]) -> None:
     for ref in refs:
-        if ref.value not in known[ref.kind]:
+        if ref.kind not in unchecked and ref.value not in known[ref.kind]:
             close = difflib.get_close_matches(ref.value, sorted(known[ref.kind]), n=1)
             hint = f"did you mean '{close[0]}'?" if close else "define it in data/ first"
             problems.append(Problem(ref.path, ref.line, ref.field, f"unknown {ref.kind} id '{ref.value}'; {hint}"))
@@ -169,10 +188,11 @@ def load(data_dir: Path, *, today: date, root: Path | None = None) -> Atlas:
     if not data_dir.is_dir():
         raise DataError([Problem(str(data_dir), 0, "", "data folder not found; run from the project root")])
     declared: dict[str, set[str]] = {kind.ref: set() for kind in KINDS}
-    found = _read_all(data_dir, root, today, problems, refs, declared)
+    unchecked: set[str] = set()  # kinds whose ids are unknown: a file that may hold them does not parse
+    found = _read_all(data_dir, root, today, problems, refs, declared, unchecked)
     _unique_ids(found, problems)
     _check_claims_and_former_ids(found, problems)
-    _resolve(refs, declared, problems)
+    _resolve(refs, declared, problems, unchecked)
     if problems:
         raise DataError(problems)
     return Atlas.create(**{kind: tuple(item.obj for item in items) for kind, items in found.items()})

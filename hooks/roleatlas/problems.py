@@ -14,6 +14,9 @@ class Problem:
     line: int
     field: str
     message: str
+    unreadable: bool = False
+    """The file could not be read at all (a YAML syntax error, bad bytes): listed first, as the cause
+    of anything else."""
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
@@ -24,7 +27,7 @@ class DataError(Exception):
     """Raised once, after loading, when any problem was found."""
 
     def __init__(self, problems: list[Problem]):
-        self.problems = sorted(problems, key=lambda p: (p.path, p.line, p.field))
+        self.problems = sorted(problems, key=lambda p: (not p.unreadable, p.path, p.line, p.field))
         count = len(self.problems)
         lines = "\n".join(str(p) for p in self.problems)
         super().__init__(f"{count} problem(s) in the data files:\n{lines}")
