@@ -37,8 +37,8 @@ from roleatlas.cards import Card, cards_for, write_cards
 from roleatlas.export import api_files
 from roleatlas.formats import glossary
 from roleatlas.history import read_history
+from roleatlas.kinds import BY_REF
 from roleatlas.load import load
-from roleatlas.origins import entry_files
 from roleatlas.problems import DataError
 from roleatlas.redirects import redirects
 from roleatlas.render.error_page import error_html, error_markdown
@@ -123,7 +123,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         except DataError as err:
             if not _serving:
                 raise PluginError(str(err)) from None
-            return _problem_pages(files, config, data_dir, err)
+            return _problem_pages(files, config, err)
         history = read_history(data_dir)
         prefix = _repo_path(data_dir, root)
         generated = [*iter_pages(atlas, built, history, (prefix or "data") + "/"), *api_files(atlas)]
@@ -131,7 +131,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     docs = _repo_path(Path(config.docs_dir), root)
     for file in files.documentation_pages():
         file.edit_uri = f"{docs}/{file.src_uri}" if docs else None
-    edit = _edit_paths(data_dir, prefix)
+    edit = _edit_paths(atlas.files, prefix)
     for path, content in generated:
         if files.get_file_from_path(path) is not None:
             raise PluginError(f"docs/{path} would be replaced by a generated file; remove or rename it")
@@ -154,15 +154,14 @@ def _repo_path(path: Path, root: Path) -> str | None:
         return None
 
 
-def _edit_paths(data_dir: Path, prefix: str | None) -> dict[str, str]:
+def _edit_paths(entry_files: dict[tuple[str, str], str], prefix: str | None) -> dict[str, str]:
     """Page → the data file its edit button opens (relative to the repository's root)."""
     if prefix is None:
         return {}
-    return {urls.page_of(ref, ident): posixpath.join(prefix, path)
-            for (ref, ident), path in entry_files(data_dir).items()}
+    return {page: posixpath.join(prefix, path) for page, path in _entry_pages(entry_files)}
 
 
-def _problem_pages(files: Files, config: MkDocsConfig, data_dir: Path, err: DataError) -> Files:
+def _problem_pages(files: Files, config: MkDocsConfig, err: DataError) -> Files:
     """While serving: every page the navigation and the data's file names promise, and docs/'s own
     pages become the list of problems; the 404 page too (and any address that is no page)."""
     log.info("%s\nEvery page shows the problems until they are fixed.", err)
@@ -172,17 +171,18 @@ def _problem_pages(files: Files, config: MkDocsConfig, data_dir: Path, err: Data
     for file in files.documentation_pages():
         wanted.add(file.src_uri)
         files.remove(file)
-    for path in _entry_pages(data_dir):
+    for path, _ in _entry_pages(err.entries):
         wanted.add(path)
     for path in sorted(wanted):
         files.append(File.generated(config, path, content=page))
     return files
 
 
-def _entry_pages(data_dir: Path) -> Iterator[str]:
-    """Pages the data's file names promise even when nothing can be read (roles/<id>.yaml …)."""
-    for (ref, ident) in entry_files(data_dir):
-        yield urls.page_of(ref, ident)
+def _entry_pages(entry_files: dict[tuple[str, str], str]) -> Iterator[tuple[str, str]]:
+    """(page, data file) of every entry with a page of its own, as the loader found them."""
+    for (ref, ident), path in entry_files.items():
+        if BY_REF[ref].page:
+            yield urls.page_of(ref, ident), path
 
 
 def _nav_pages(nav) -> Iterator[str]:

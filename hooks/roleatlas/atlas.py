@@ -81,16 +81,20 @@ class Atlas:
     steps_into: dict[str, tuple[CareerEdge, ...]] = field(default_factory=dict)
     steps_out: dict[str, tuple[CareerEdge, ...]] = field(default_factory=dict)
     linked_from: dict[str, tuple[Role, ...]] = field(default_factory=dict)
+    files: dict[tuple[str, str], str] = field(default_factory=dict)
+    """(kind, id) → the data file that holds the entry, relative to the data folder, as the loader
+    read it (`roles/cto.yaml`, `skills.yaml`): where its "Edit this page" button leads."""
 
     @classmethod
-    def create(cls, **kinds: tuple) -> Atlas:
-        """The Atlas of loaded entries, given by kind name (roles=…, skills=…)."""
+    def create(cls, files: dict[tuple[str, str], str] | None = None, **kinds: tuple) -> Atlas:
+        """The Atlas of loaded entries, given by kind name (roles=…, skills=…), and the files that
+        hold them."""
         kinds["roles"] = roles = tuple(sorted(kinds["roles"], key=lambda r: (_LEVELS.index(r.level), r.title.lower())))
         kinds["skills"] = tuple(sorted(kinds["skills"], key=lambda s: s.name.lower()))
         id_maps = {k.ref: {getattr(item, k.key): item for item in kinds[k.name]} for k in KINDS}
         uses_by_role = {role.id: _skill_uses_of(role) for role in roles}
         return cls(
-            **kinds, **id_maps,
+            **kinds, **id_maps, files=files or {},
             uses_by_role=uses_by_role,
             skill_uses=_group((use for uses in uses_by_role.values() for use in uses), lambda u: u.skill),
             claims_about=_claims_about(kinds["perspectives"]),
@@ -103,6 +107,16 @@ class Atlas:
                             lambda pair: pair[0], lambda pair: pair[1]),
             wages_of=_group((s for s in kinds["salaries"] if s.occupation), lambda s: s.occupation),
         )
+
+    def file_of(self, ref: str, ident: str) -> str | None:
+        """The data file that holds an entry (`roles/cto.yaml`), relative to the data folder."""
+        return self.files.get((ref, ident))
+
+    def entry_in(self, file: str) -> tuple[str, str] | None:
+        """The one entry a data file holds (`roles/cto.yaml` → ("role", "cto")); None for a file of
+        many entries, or one no longer in the data."""
+        held = [entry for entry, holder in self.files.items() if holder == file]
+        return held[0] if len(held) == 1 else None
 
     def official_pay(self, role: Role) -> tuple[Salary, ...]:
         """Official pay statistics of the occupations the role is mapped to (each for the whole

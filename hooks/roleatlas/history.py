@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from .kinds import BY_REF, ONE_PER_FILE
 
 _RECORD = "\x1e"  # starts each commit in the log's output
 _UNIT = "\x1f"  # separates a commit's date from its subject
@@ -40,21 +39,6 @@ class History:
 
 
 NO_HISTORY = History()
-
-
-def entry_file(ref: str, ident: str) -> str | None:
-    """The data file of an entry of a one-per-file kind (`roles/cto.yaml`), relative to the data folder."""
-    kind = BY_REF.get(ref)
-    return f"{kind.name}/{ident}.yaml" if kind and kind.one_per_file else None
-
-
-def entry_of(path: str) -> tuple[str, str] | None:
-    """The (kind, id) a data file holds when it is a one-per-file kind's file, else None."""
-    folder, _, name = path.rpartition("/")
-    kind = ONE_PER_FILE.get(folder)
-    if kind is None or not name.endswith(".yaml"):
-        return None
-    return kind.ref, name[: -len(".yaml")]
 
 
 def read_history(data_dir: Path) -> History:

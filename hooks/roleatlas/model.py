@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 import re
 from datetime import date
+from collections.abc import Collection
 from typing import Any, Literal
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -56,13 +57,15 @@ def opt(text: str, default: Any = None, **extra: Any) -> Any:
     return field(default=default, metadata={"doc": text, **extra})
 
 
-ROLE_SECTIONS = ("summary", "classifications", "official-pay", "responsibilities", "qualifications", "skills",
-                 "salary", "career",
-                 "related-roles", "work-setting", "notes", "perspectives", "job-description", "sources")
-"""Anchors of the fixed sections of a role page; data ids must not take them."""
+ROLE_SECTIONS: dict[str, str] = {name: name.replace("_", "-") for name in (
+    "summary", "classifications", "official_pay", "responsibilities", "qualifications", "required_qualifications",
+    "preferred_qualifications", "skills", "salary", "career", "related_roles", "work_setting", "notes",
+    "perspectives", "job_description", "sources")}
+"""The fixed sections of a role page, by name, and their anchors: role.md.j2 takes every heading's
+anchor from here (`anchors.official_pay`), and a data id on the page may not take one."""
 
 
-def _unique_anchors(anchors: list[tuple[str, str]], reserved: tuple[str, ...]) -> list[tuple[str, str]]:
+def _unique_anchors(anchors: list[tuple[str, str]], reserved: Collection[str]) -> list[tuple[str, str]]:
     """Anchor ids on one page must differ from each other and from the fixed sections."""
     seen: set[str] = set()
     found = []
@@ -297,7 +300,7 @@ class Role:
         anchors = [("responsibilities", a.id) for a in self.responsibilities]
         anchors += [("qualifications", q.id) for q in self.qualifications.required + self.qualifications.preferred]
         anchors += [("skill_lists", s.id) for s in self.skill_lists]
-        return _unique_anchors(anchors, reserved=ROLE_SECTIONS)
+        return _unique_anchors(anchors, reserved=ROLE_SECTIONS.values())
 
     @property
     def names(self) -> tuple[str, ...]:

@@ -26,7 +26,10 @@ class Problem:
 class DataError(Exception):
     """Raised once, after loading, when any problem was found."""
 
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: list[Problem], entries: dict[tuple[str, str], str] | None = None):
+        self.entries = entries or {}
+        """(kind, id) → data file, relative to the data folder, of every entry that could be read
+        (the addresses a served error page answers at)."""
         self.problems = sorted(problems, key=lambda p: (not p.unreadable, p.path, p.line, p.field))
         count = len(self.problems)
         lines = "\n".join(str(p) for p in self.problems)

@@ -239,7 +239,7 @@ class _Maker:
             role["related"] = [{"role": r, "relation": _sentence(rng, 8), "source": self.src()} for r in others]
             role["career_from"] = [{"role": self.role_ids[index - 1], "note": _sentence(rng, 6), "source": self.src()}]
             role["career_to"] = [{"role": self.role_ids[(index + 1) % self.n], "source": self.src()}]
-        assert not {a["id"] for a in role["responsibilities"]} & set(ROLE_SECTIONS)
+        assert not {a["id"] for a in role["responsibilities"]} & set(ROLE_SECTIONS.values())
         return role
 
 

@@ -8,7 +8,8 @@ from markupsafe import Markup
 
 from .. import urls
 from ..atlas import Atlas
-from ..history import History, entry_of
+from ..kinds import BY_REF
+from ..history import History
 from .templating import front_matter, render
 
 RECENT = 30  # commits listed
@@ -32,8 +33,8 @@ class ChangeRow:
 
 
 def _touched(atlas: Atlas, path: str) -> Touched:
-    entry = entry_of(path)
-    if entry and entry[1] in getattr(atlas, entry[0]):  # the Atlas's id map of the kind (atlas.role, …)
+    entry = atlas.entry_in(path)
+    if entry and BY_REF[entry[0]].page:
         return Touched(path, *entry)
     return Touched(path)
 

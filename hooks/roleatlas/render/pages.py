@@ -9,7 +9,7 @@ from typing import Callable, Iterator, get_args
 
 from .. import urls
 from ..atlas import Atlas
-from ..history import NO_HISTORY, History, entry_file
+from ..history import NO_HISTORY, History
 from ..model import CodeSystem, Role, Skill, SkillCategory, Topic
 from .career import mermaid_flowchart
 from .changes_page import render_changes
@@ -137,7 +137,7 @@ def iter_pages(atlas: Atlas, built: date, history: History = NO_HISTORY,
     yield urls.ROLES, _simple("roles_index.md.j2", urls.ROLES, "Roles",
                                     "Every role in Role Atlas with its focus, experience and pay.")(atlas)
     for role in atlas.roles:
-        changed = history.last_changed.get(entry_file("role", role.id) or "")
+        changed = history.last_changed.get(atlas.file_of("role", role.id) or "")
         yield urls.page_of("role", role.id), render_role(atlas, role, built, changed=changed)
     yield urls.SKILLS, _skills_index(atlas)
     for skill in atlas.skills:

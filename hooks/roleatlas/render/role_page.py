@@ -8,7 +8,7 @@ from markupsafe import Markup
 
 from .. import formats, urls
 from ..atlas import Atlas
-from ..model import Role
+from ..model import ROLE_SECTIONS, Role
 from .job_description import job_description_tabs
 from .jsonld import occupation
 from .salary_chart import is_stale
@@ -55,7 +55,7 @@ def render_role(atlas: Atlas, role: Role, built: date | None = None, changed: da
         jsonld=occupation(atlas, role),
     )
     return render(
-        "role.md.j2", page, atlas, front=front, role=role,
+        "role.md.j2", page, atlas, front=front, role=role, anchors=ROLE_SECTIONS,
         experience=formats.experience_text(q.experience), salary=formats.role_pay_summary(atlas, role),
         official_pay=atlas.official_pay(role),
         has_qualifications=bool(q.experience or q.education or q.required or q.preferred),
