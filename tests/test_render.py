@@ -11,6 +11,8 @@ import pytest
 import datafactory
 from datafactory import TODAY
 from roleatlas.load import load
+from roleatlas.model import ROLE_SECTIONS
+from roleatlas.problems import DataError
 from datafactory import render_site
 
 
@@ -200,3 +202,25 @@ def test_a_notice_s_text_stays_literal_in_its_box(tmp_path, evil):
         [box] = warning_boxes(html_of(pages[page]).split(f'id="{anchor}"')[1].split(end)[0])
         assert "<script" not in box and "javascript:" not in box and "<strong>" not in box and "<h1" not in box
         assert text_of(box) == f"Notice on ISCO-08 1330 {' '.join(evil.split())} Source: Source B"
+
+
+# --- role-page anchors: one list for the template and for validation ---------------------------
+
+
+def test_every_heading_of_the_role_page_takes_its_anchor_from_the_shared_list():
+    from roleatlas.render.markup import TEMPLATES
+
+    template = (TEMPLATES / "role.md.j2").read_text(encoding="utf-8")
+    literal = re.findall(r"\{ #(?!\{\{)([^ }]+)", template)
+    assert literal == [], f"write these anchors as anchors.<name> (model.ROLE_SECTIONS): {literal}"
+    used = set(re.findall(r"anchors\.([a-z_]+)", template)) | {"required_qualifications", "preferred_qualifications"}
+    assert used == set(ROLE_SECTIONS), "ROLE_SECTIONS lists a section the page does not have, or misses one"
+
+
+@pytest.mark.parametrize("section", ["required-qualifications", "job-description", "official-pay"])
+def test_a_data_id_cannot_take_a_fixed_anchor_of_the_role_page(tmp_path, section):
+    roles = datafactory.base_roles()
+    roles["alpha"]["qualifications"]["required"][0]["id"] = section
+    with pytest.raises(DataError) as err:
+        load(datafactory.write_data(tmp_path, roles=roles), root=tmp_path, today=TODAY)
+    assert f"id '{section}' is a fixed section of the page; choose another id" in str(err.value)
