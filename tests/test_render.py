@@ -224,3 +224,52 @@ def test_a_data_id_cannot_take_a_fixed_anchor_of_the_role_page(tmp_path, section
     with pytest.raises(DataError) as err:
         load(datafactory.write_data(tmp_path, roles=roles), root=tmp_path, today=TODAY)
     assert f"id '{section}' is a fixed section of the page; choose another id" in str(err.value)
+
+
+# --- a page's sources: what it cites, derived from the model's marks ------------------------------
+
+
+def yaml_sources(value) -> set[str]:
+    """Every value of a `source` key, at any depth of a data file's content."""
+    if isinstance(value, dict):
+        return {v for k, v in value.items() if k == "source" and isinstance(v, str)} | \
+            set().union(*(yaml_sources(v) for v in value.values()))
+    if isinstance(value, list):
+        return set().union(*(yaml_sources(v) for v in value))
+    return set()
+
+
+def test_a_role_page_lists_every_source_it_cites_and_every_source_in_its_file(atlas):
+    import yaml
+
+    from conftest import ROOT
+
+    pages = render_site(atlas, TODAY)
+    for role in atlas.roles:
+        page = pages[f"roles/{role.id}.md"]
+        body, listed = page.split("\n## Sources ", 1)
+        cited = set(re.findall(r"sources\.md#([a-z0-9-]+)", body)) - {"atlas-wording"}
+        in_list = set(re.findall(r"sources\.md#([a-z0-9-]+)", listed))
+        assert cited <= in_list, f"{role.id}: cited but not in its Sources list: {cited - in_list}"
+        in_file = yaml_sources(yaml.safe_load((ROOT / "data" / "roles" / f"{role.id}.yaml").read_text(encoding="utf-8")))
+        assert in_file <= in_list, f"{role.id}: sourced in its file but not listed: {in_file - in_list}"
+
+
+def test_sources_in_finds_a_sourced_field_at_any_depth_by_its_mark_alone():
+    from dataclasses import dataclass
+
+    from roleatlas.model import doc, opt, sources_in
+
+    @dataclass(frozen=True)
+    class Inner:
+        says: str = doc("Who says it.", ref="source")
+        other: str = doc("Not a source.", ref="role")
+
+    @dataclass(frozen=True)
+    class Outer:
+        inner: tuple[Inner, ...] = opt("Nested.", ())
+        also: tuple[str, ...] = opt("Several sources.", (), ref="source")
+        none: str | None = opt("Unset.", None, ref="source")
+
+    value = Outer(inner=(Inner(says="a", other="cto"), Inner(says="b", other="vp")), also=("c",))
+    assert sorted(sources_in(value)) == ["a", "b", "c"]

@@ -15,7 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 import re
 from datetime import date
-from collections.abc import Collection
+import dataclasses
+from collections.abc import Collection, Iterator
 from typing import Any, Literal
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -63,6 +64,21 @@ ROLE_SECTIONS: dict[str, str] = {name: name.replace("_", "-") for name in (
     "perspectives", "job_description", "sources")}
 """The fixed sections of a role page, by name, and their anchors: role.md.j2 takes every heading's
 anchor from here (`anchors.official_pay`), and a data id on the page may not take one."""
+
+
+def sources_in(value: Any) -> Iterator[str]:
+    """Every source id `value` holds, at any depth: the values of the fields marked ref="source".
+    A page's list of sources is read from here, so a new sourced field is cited without more code."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for f in dataclasses.fields(value):
+            held = getattr(value, f.name)
+            if f.metadata.get("ref") == "source":
+                yield from (held if isinstance(held, tuple) else (held,) if held else ())
+            else:
+                yield from sources_in(held)
+    elif isinstance(value, tuple):
+        for item in value:
+            yield from sources_in(item)
 
 
 def _unique_anchors(anchors: list[tuple[str, str]], reserved: Collection[str]) -> list[tuple[str, str]]:

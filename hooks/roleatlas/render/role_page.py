@@ -8,7 +8,7 @@ from markupsafe import Markup
 
 from .. import formats, urls
 from ..atlas import Atlas
-from ..model import ROLE_SECTIONS, Role
+from ..model import ROLE_SECTIONS, Role, sources_in
 from .job_description import job_description_tabs
 from .jsonld import occupation
 from .salary_chart import is_stale
@@ -28,17 +28,15 @@ def related(atlas: Atlas, role: Role) -> list[tuple[str, str, str]]:
 
 
 def sources_of(atlas: Atlas, role: Role) -> list[str]:
-    """Every source cited on the page, in the order of the sources list."""
-    cited = {role.summary.source, role.focus.source}
-    cited |= {n.source for n in role.abbreviations + role.aliases} | {s.source for s in role.skill_lists}
-    cited |= {a.source for a in role.responsibilities} | {n.source for n in role.skills}
-    q = role.qualifications
-    cited |= {x.source for x in (q.experience, q.education) if x} | {x.source for x in q.required + q.preferred}
-    cited |= {x.source for x in role.related + role.career_from + role.career_to + role.work_setting + role.notes}
-    cited |= {atlas.salary[s].source for s in role.salaries} | {s.source for s in atlas.official_pay(role)}
-    cited |= {c.source for c in role.classifications} | ({role.unclassified.source} if role.unclassified else set())
-    cited |= {n.source for c in role.classifications if c.occupation for n in atlas.occupation[c.occupation].notices}
-    cited |= {p.source for p, _ in atlas.claims_about.get(role.id, ())}
+    """Every source cited on the page, in the order of the sources list: each sourced field of the
+    role (the model marks them), of the salary figures and official pay it shows, of the notices on
+    its occupations' codes, and of the perspectives about it; and the sources of the career steps
+    and links to it that other roles declare, which the page shows too."""
+    shown = (role, atlas.salary_figures(role), atlas.official_pay(role),
+             tuple(atlas.occupation[c.occupation].notices for c in role.classifications if c.occupation),
+             tuple(p for p, _ in atlas.claims_about.get(role.id, ())))
+    cited = set(sources_in(shown)) | {source for _, _, source in related(atlas, role)}
+    cited |= {e.source for e in atlas.steps_into.get(role.id, ()) + atlas.steps_out.get(role.id, ())}
     return [s.id for s in atlas.sources if s.id in cited]
 
 
