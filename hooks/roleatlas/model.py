@@ -7,7 +7,8 @@ renderers read them. Field metadata keys:
 - ``doc``: what the field holds (shown in the JSON Schema and in error messages);
 - ``ref``: the field names ids of another kind (its singular name in ``kinds.KINDS``) and is
   checked after every file is loaded;
-- ``id``: the value is an id: lowercase words joined by hyphens, used in URLs and anchors.
+- ``id``: the value is an id: lowercase words joined by hyphens, used in URLs and anchors;
+- ``empty``: the text may be empty (the export's display text where the data is silent).
 """
 
 from __future__ import annotations
