@@ -273,3 +273,24 @@ def test_sources_in_finds_a_sourced_field_at_any_depth_by_its_mark_alone():
 
     value = Outer(inner=(Inner(says="a", other="cto"), Inner(says="b", other="vp")), also=("c",))
     assert sorted(sources_in(value)) == ["a", "b", "c"]
+
+
+# --- a salary figure's title is a field, never read out of its label ------------------------------
+
+
+@pytest.mark.parametrize(("label", "title", "other_title"), [
+    ("Average pay, Gamma Lead", None, False),  # a comma in the label names nothing
+    ("Average pay", "Gamma Lead", True),  # the title given, not one of the role's names
+    ("Average pay, AO", "AO", False),  # one of the role's names (its abbreviation)
+])
+def test_the_pay_summary_names_a_figure_for_another_title_from_its_title_field(tmp_path, label, title, other_title):
+    from roleatlas.formats import role_pay_summary
+
+    collections = datafactory.base_collections()
+    figure = collections["salaries"][0]
+    figure["label"] = label
+    if title:
+        figure["title"] = title
+    atlas = load(datafactory.write_data(tmp_path, collections=collections), root=tmp_path, today=TODAY)
+    summary = role_pay_summary(atlas, atlas.role["alpha"])
+    assert ("measured as: " + label in summary) is other_title, summary

@@ -95,13 +95,6 @@ def role_pay(atlas: Atlas, role: Role) -> list[str]:
             + [occupation_pay_text(s, atlas.occupation[s.occupation]) for s in atlas.official_pay(role)])
 
 
-def figure_title(label: str) -> str | None:
-    """The title a salary figure names: its label after the first comma ("Average salary, Vice
-    President of Engineering (AI/ML included)" names "Vice President of Engineering (AI/ML
-    included)"); None when the label names no title, as for a figure of the role itself."""
-    return label.split(",", 1)[1].strip() if "," in label else None
-
-
 def role_pay_summary(atlas: Atlas, role: Role) -> str:
     """One line of pay for tables: the role's own figures (saying what they measure when one is for
     a title that is not one of the role's names: a different or wider title), else its occupation's
@@ -109,7 +102,7 @@ def role_pay_summary(atlas: Atlas, role: Role) -> str:
     own = atlas.salary_figures(role)
     if own:
         names = {n.casefold() for n in role.names}
-        other = [s.label for s in own if (figure_title(s.label) or role.title).casefold() not in names]
+        other = [s.label for s in own if (s.title or role.title).casefold() not in names]
         return pay_summary(own) + ("; measured as: " + "; ".join(other) if other else "")
     official = atlas.official_pay(role)
     medians = [s for s in official if s.measure == "median"] or list(official)

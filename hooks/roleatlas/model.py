@@ -365,6 +365,9 @@ class Salary:
 
     id: str = doc("Stable id that roles cite.", id=True)
     label: str = doc("What the figure is of (average annual salary…).")
+    title: str | None = opt("The job title the figure is for, as the source names it (Vice President of "
+                            "Engineering (AI/ML included)); a role's page says what its figures measure when "
+                            "this is none of the role's names. Left out for a whole occupation's figure.")
     measure: Measure = doc("What kind of figure it is.")
     currency: Currency = doc("ISO 4217 currency code.")
     region: str = doc("Where the figure applies.")
