@@ -30,7 +30,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from roleatlas import site_search
 from roleatlas.cards import Card, cards_for, write_cards
@@ -58,6 +58,7 @@ class _Build:
     settings: Settings
     problems: list | None = None
     cards: dict[str, Card] = field(default_factory=dict)
+    toc_pages: set[str] = field(default_factory=set)  # pages of kinds with an "On this page" list
 
 
 _serving = False  # the process's command, from on_startup: not state of a build
@@ -132,10 +133,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for file in files.documentation_pages():
         file.edit_uri = f"{docs}/{file.src_uri}" if docs else None
     edit = _edit_paths(atlas.files, prefix)
+    entries = {page for page, _ in _entry_pages(atlas.files)}
+    build.toc_pages = {page for page, _ in _entry_pages(atlas.files, toc=True)}
     for path, content in generated:
         if files.get_file_from_path(path) is not None:
             raise PluginError(f"docs/{path} would be replaced by a generated file; remove or rename it")
-        file = File.generated(config, path, content=content)
+        file = File.generated(config, path, content=content, inclusion=_inclusion(path, entries))
         file.edit_uri = edit.get(path)
         files.append(file)
     maps, shared = redirects(atlas)
@@ -173,15 +176,23 @@ def _problem_pages(files: Files, config: MkDocsConfig, err: DataError) -> Files:
         files.remove(file)
     for path, _ in _entry_pages(err.entries):
         wanted.add(path)
+    entries = {path for path, _ in _entry_pages(err.entries)}
     for path in sorted(wanted):
-        files.append(File.generated(config, path, content=page))
+        files.append(File.generated(config, path, content=page, inclusion=_inclusion(path, entries)))
     return files
 
 
-def _entry_pages(entry_files: dict[tuple[str, str], str]) -> Iterator[tuple[str, str]]:
-    """(page, data file) of every entry with a page of its own, as the loader found them."""
+def _inclusion(path: str, entries: set[str]) -> InclusionLevel:
+    """Entry pages (a role's, a skill's…) are reached from their indexes and by search; listing
+    thousands of them in the navigation would grow every page with the size of the data."""
+    return InclusionLevel.NOT_IN_NAV if path in entries else InclusionLevel.UNDEFINED
+
+
+def _entry_pages(entry_files: dict[tuple[str, str], str], toc: bool = False) -> Iterator[tuple[str, str]]:
+    """(page, data file) of every entry with a page of its own, as the loader found them; with
+    `toc`, only of the kinds whose pages get an "On this page" list."""
     for (ref, ident), path in entry_files.items():
-        if BY_REF[ref].page:
+        if BY_REF[ref].page and (BY_REF[ref].toc or not toc):
             yield urls.page_of(ref, ident), path
 
 
@@ -243,10 +254,14 @@ def _plan_after_build(config: MkDocsConfig, atlas) -> None:
 
 
 def on_page_context(context, page, config: MkDocsConfig, nav):
-    """Name the page's card for the link-preview tags in overrides/main.html."""
-    card = _state().cards.get(page.file.src_uri)
+    """Name the page's card for the link-preview tags in overrides/main.html, and ask for its "On
+    this page" list when its kind has one."""
+    build = _state()
+    card = build.cards.get(page.file.src_uri)
     if card is not None:
         page.meta["card_image"] = card.image
+    if page.file.src_uri in build.toc_pages:
+        page.meta["atlas_toc"] = True
     return context
 
 

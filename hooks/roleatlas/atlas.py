@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, get_args
+from typing import Any, Callable, Iterable
 
 from .kinds import KINDS
-from .model import (Claim, Comparison, Dimension, Level, Occupation, Perspective, Role, Salary, Skill, SkillNeed,
-                    Source, Term, Topic)
+from .model import Claim, Perspective, Role, Salary, SkillNeed
 
 
 @dataclass(frozen=True)
@@ -46,27 +45,16 @@ class CareerEdge:
 
 @dataclass(frozen=True)
 class Atlas:
-    roles: tuple[Role, ...]
-    skills: tuple[Skill, ...]
-    sources: tuple[Source, ...]
-    salaries: tuple[Salary, ...]
-    dimensions: tuple[Dimension, ...]
-    perspectives: tuple[Perspective, ...]
-    comparisons: tuple[Comparison, ...]
-    terms: tuple[Term, ...]
-    topics: tuple[Topic, ...]
-    occupations: tuple[Occupation, ...]
-    # One id map per kind, named by its `ref` (kinds.KINDS): atlas.role["cto"], atlas.skill["python"].
-    role: dict[str, Role] = field(default_factory=dict)
-    topic: dict[str, Topic] = field(default_factory=dict)
-    source: dict[str, Source] = field(default_factory=dict)
-    skill: dict[str, Skill] = field(default_factory=dict)
-    salary: dict[str, Salary] = field(default_factory=dict)
-    dimension: dict[str, Dimension] = field(default_factory=dict)
-    perspective: dict[str, Perspective] = field(default_factory=dict)
-    comparison: dict[str, Comparison] = field(default_factory=dict)
-    term: dict[str, Term] = field(default_factory=dict)
-    occupation: dict[str, Occupation] = field(default_factory=dict)
+    """Every kind's entries, from the registry (kinds.KINDS), and the cross-references between them.
+
+    A kind's entries are `atlas.<name>` (atlas.roles, in the kind's order) and its id map is
+    `atlas.<ref>` (atlas.role["cto"]): both are looked up in `entries` and `ids`, so a newly
+    registered kind needs nothing here."""
+
+    entries: dict[str, tuple[Any, ...]] = field(default_factory=dict)
+    """By kind name: the entries, in the kind's order."""
+    ids: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """By kind ref: id → entry."""
     roles_in: dict[str, tuple[Role, ...]] = field(default_factory=dict)
     """By occupation id: the roles mapped to it."""
     wages_of: dict[str, tuple[Salary, ...]] = field(default_factory=dict)
@@ -85,16 +73,29 @@ class Atlas:
     """(kind, id) → the data file that holds the entry, relative to the data folder, as the loader
     read it (`roles/cto.yaml`, `skills.yaml`): where its "Edit this page" button leads."""
 
+    def __getattr__(self, name: str) -> Any:
+        """A kind's entries by its name (atlas.roles) or its id map by its ref (atlas.role)."""
+        state = self.__dict__
+        if name in state.get("entries", {}):
+            return state["entries"][name]
+        if name in state.get("ids", {}):
+            return state["ids"][name]
+        raise AttributeError(f"Atlas has no kind or field {name!r}; kinds are registered in kinds.KINDS")
+
     @classmethod
-    def create(cls, files: dict[tuple[str, str], str] | None = None, **kinds: tuple) -> Atlas:
-        """The Atlas of loaded entries, given by kind name (roles=…, skills=…), and the files that
-        hold them."""
-        kinds["roles"] = roles = tuple(sorted(kinds["roles"], key=lambda r: (_LEVELS.index(r.level), r.title.lower())))
-        kinds["skills"] = tuple(sorted(kinds["skills"], key=lambda s: s.name.lower()))
+    def create(cls, files: dict[tuple[str, str], str] | None = None, **given: tuple) -> Atlas:
+        """The Atlas of loaded entries, given by kind name (roles=…, skills=…; every registered kind,
+        a missing one as empty), and the files that hold them."""
+        unknown = set(given) - {k.name for k in KINDS}
+        if unknown:
+            raise TypeError(f"not registered kinds: {sorted(unknown)}; add them to kinds.KINDS")
+        kinds = {k.name: tuple(sorted(given.get(k.name, ()), key=k.order) if k.order else given.get(k.name, ()))
+                 for k in KINDS}
         id_maps = {k.ref: {getattr(item, k.key): item for item in kinds[k.name]} for k in KINDS}
+        roles: tuple[Role, ...] = kinds["roles"]
         uses_by_role = {role.id: _skill_uses_of(role) for role in roles}
         return cls(
-            **kinds, **id_maps, files=files or {},
+            entries=kinds, ids=id_maps, files=files or {},
             uses_by_role=uses_by_role,
             skill_uses=_group((use for uses in uses_by_role.values() for use in uses), lambda u: u.skill),
             claims_about=_claims_about(kinds["perspectives"]),
@@ -136,9 +137,6 @@ class Atlas:
     def salary_figures(self, role: Role) -> tuple[Salary, ...]:
         """The role's salary figures, in the order its file lists them."""
         return tuple(self.salary[sid] for sid in role.salaries)
-
-
-_LEVELS = get_args(Level)  # roles are listed from the most senior level down
 
 
 def _group(items: Iterable, key: Callable, value: Callable = lambda item: item) -> dict:

@@ -24,6 +24,8 @@ from urllib.parse import urlsplit
 import pytest
 
 from conftest import ROOT, build_site
+from roleatlas import urls
+from roleatlas.kinds import KINDS
 from roleatlas_dev import chromium
 
 
@@ -31,21 +33,21 @@ SCREENSHOTS = ROOT / "screenshots"
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
 
-# Every kind of page, by name: the address relative to the site's root.
+# Every kind of page, by name: the address relative to the site's root. The fixed pages, then one
+# entry page of every kind with pages (kinds.KINDS): a named example where a test reads its content,
+# else the first page the built site has there.
+EXAMPLES = {"role": "cto", "skill": "python", "comparison": "cto-vs-vp-engineering"}
 PAGE_KINDS = {
     "home": "",
     "roles-index": "roles/",
-    "role": "roles/cto/",
     "skills-index": "skills/",
-    "skill": "skills/python/",
     "topics-index": "topics/",
-    "topic": "topics/*/",  # the first topic page, whatever the data names it
-    "comparison": "compare/cto-vs-vp-engineering/",
     "compare-any": "compare/?a=cto&b=vp-engineering",
     "matrix": "compare/matrix/",
     "perspectives": "perspectives/",
     "career-paths": "career-paths/",
     "salaries": "salaries/",
+    **{kind.ref: urls.url_of(urls.page_of(kind.ref, EXAMPLES.get(kind.ref, "*"))) for kind in KINDS if kind.page},
 }
 
 
