@@ -58,6 +58,7 @@ def test_a_new_role_builds_strictly_with_its_page_linked_from_its_skill(tmp_path
     assert "r_head_of_platform" in (site / "career-paths/index.html").read_text()
 
 
+@pytest.mark.data
 def test_comparison_rows_show_each_roles_position_with_its_claim():
     atlas = load(ROOT / "data", root=ROOT, today=TODAY)
     page = render_site(atlas, TODAY)["compare/cto-vs-vp-engineering.md"]

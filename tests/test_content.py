@@ -13,6 +13,8 @@ import pytest
 
 from conftest import ROOT
 
+pytestmark = pytest.mark.data  # the sources' facts, read by hand
+
 
 def text_of(site: Path, page: str) -> str:
     raw = (site / page / "index.html").read_text(encoding="utf-8")

@@ -109,6 +109,7 @@ def test_links_and_escapes_made_once_stay_right_for_each_page_and_kind_of_text()
     assert md("a  <b>\n c") == "a &#60;b&#62; c" and md(7) == "7"
 
 
+@pytest.mark.data
 def test_a_role_s_pay_summary_says_what_a_figure_for_another_title_measures(atlas):
     from roleatlas.render.role_page import render_role
 
