@@ -90,12 +90,12 @@ def _initials(title: str) -> str:
 class _Maker:
     """Builds every collection for one size; one seeded random stream keeps it deterministic."""
 
-    def __init__(self, roles: int, seed: int):
+    def __init__(self, roles: int, seed: int, skills: int = SKILLS):
         self.n = roles
         self.rng = random.Random(seed)
         self.year = date.today().year - 1  # recent: no "older figure" warning for most figures
         self.sources = [f"src-{i:02d}" for i in range(1, SOURCES + 1)]
-        self.skill_ids = [f"skill-{i:03d}" for i in range(1, SKILLS + 1)]
+        self.skill_ids = [f"skill-{i:03d}" for i in range(1, max(skills, SKILLS_PER_ROLE) + 1)]
         self.role_ids = [f"role-{i:05d}" for i in range(1, roles + 1)]
 
     def src(self) -> str:
@@ -247,11 +247,12 @@ def _dump(path: Path, content: Any) -> None:
     path.write_text(yaml.safe_dump(content, sort_keys=False, allow_unicode=True, width=120), encoding="utf-8")
 
 
-def write_synthetic_data(root: Path, roles: int, seed: int = 7) -> Path:
-    """Write a valid data/ folder with `roles` roles under `root` and return its path."""
+def write_synthetic_data(root: Path, roles: int, seed: int = 7, skills: int = SKILLS) -> Path:
+    """Write a valid data/ folder with `roles` roles under `root` and return its path; `skills`
+    fewer than 300 makes a small data set quick to build (the benchmark's smoke test)."""
     if roles < 1:
         raise ValueError("at least one role")
-    maker = _Maker(roles, seed)
+    maker = _Maker(roles, seed, skills)
     data = root / "data"
     (data / "roles").mkdir(parents=True, exist_ok=True)
     (data / "topics").mkdir(exist_ok=True)
