@@ -165,3 +165,10 @@ def test_a_bad_setting_stops_the_build_with_its_message(hooks, monkeypatch):
     monkeypatch.setenv("ROLE_ATLAS_SEARCH", "lunr")
     with pytest.raises(PluginError, match="environment variable ROLE_ATLAS_SEARCH: got 'lunr'"):
         config.plugins.on_config(config)
+
+
+def test_chromium_s_path_and_flags_are_written_in_one_place():
+    holders = [p.relative_to(ROOT).as_posix() for p in [*ROOT.glob("scripts/**/*"), *ROOT.glob("tests/**/*.py")]
+               if p.is_file() and "__pycache__" not in p.parts and p != Path(__file__)
+               and "--no-sandbox" in p.read_text(encoding="utf-8", errors="replace")]
+    assert holders == ["scripts/roleatlas_dev/chromium.py"]
