@@ -217,7 +217,7 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 def _collector_paused() -> Iterator[None]:
     """Loading and rendering make hundreds of thousands of short-lived objects and no reference
     cycles, so reference counting frees them all; left on, the cyclic collector would walk the
-    whole MkDocs heap again and again for them (README, Benchmark)."""
+    whole MkDocs heap again and again for them (scripts/BENCHMARKS.md)."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
@@ -246,7 +246,7 @@ def _set_glossary(config: MkDocsConfig, terms: dict[str, str]) -> None:
 
 
 def _plan_after_build(config: MkDocsConfig, atlas) -> None:
-    """The link-preview cards (README, Benchmark), unless the cards setting is off."""
+    """The link-preview cards (scripts/BENCHMARKS.md), unless the cards setting is off."""
     build = _state()
     if build.settings.cards:
         site_description = config.site_description or config.site_name
