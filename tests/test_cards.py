@@ -4,7 +4,6 @@ that is in the built site, drawn at build time and not drawn again while the pag
 from __future__ import annotations
 
 import io
-import re
 from pathlib import Path
 
 import pytest

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
 
 pytestmark = pytest.mark.data  # the sources' facts, read by hand
 

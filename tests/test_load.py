@@ -249,7 +249,7 @@ def test_text_the_c_composer_gets_nests_no_deeper_than_it_takes(tmp_path, monkey
     for depth, c_composer in [(MAX_DEPTH + 2, True), (MAX_DEPTH + 2, False), (MAX_DEPTH + 2 + 6 * 18, False)]:
         path.write_text(yaml.safe_dump({"x": _nested(depth, kinds)}, default_flow_style=flow, indent=indent),
                         encoding="utf-8")  # 6 * 18 more levels: the same outer ones, whatever the kinds
-        monkeypatch.setattr(yaml_lines, "_could_nest_deep", lambda text: not c_composer)
+        monkeypatch.setattr(yaml_lines, "_could_nest_deep", lambda text, c=c_composer: not c)
         value, problems = read_yaml(path, "deep.yaml")
         assert value is None and "nested more than" in problems[0].message
         found.add((problems[0].line, re.sub(r"k\d+", "k", problems[0].field)))  # key names count levels

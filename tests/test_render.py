@@ -113,7 +113,9 @@ def test_links_and_escapes_made_once_stay_right_for_each_page_and_kind_of_text()
 def test_a_role_s_pay_summary_says_what_a_figure_for_another_title_measures(atlas):
     from roleatlas.render.role_page import render_role
 
-    row = lambda rid: next(l for l in render_role(atlas, atlas.role[rid]).splitlines() if l.startswith("| Salary |"))
+    def row(rid: str) -> str:
+        return next(line for line in render_role(atlas, atlas.role[rid]).splitlines() if line.startswith("| Salary |"))
+
     vpe = html.unescape(row("vp-engineering"))
     assert "measured as: Average salary, Vice President of Engineering (AI/ML included)" in vpe
     ai = html.unescape(row("vp-ai-ml-engineering"))

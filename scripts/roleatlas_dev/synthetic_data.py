@@ -13,7 +13,6 @@ model's own enumerations, so it stays valid when the model grows a value.
 from __future__ import annotations
 
 import random
-import sys
 import typing
 from datetime import date
 from pathlib import Path
