@@ -25,7 +25,7 @@ def as_data(obj: Any) -> Any:
     """A model object as plain JSON values (tuples become lists)."""
     if isinstance(obj, (tuple, list)):
         return [as_data(item) for item in obj]
-    names = _field_names(type(obj))
+    names = _field_names(obj.__class__)
     if names:
         return {name: as_data(getattr(obj, name)) for name in names}
     return obj

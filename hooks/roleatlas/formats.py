@@ -49,6 +49,8 @@ def amount_text(salary: Salary) -> str:
     """One figure's amount: around $224,452, or $130,000 – $500,000+."""
     if salary.amount is not None:
         return ("around " if salary.approximate else "") + money(salary.amount, salary.currency)
+    if salary.low is None or salary.high is None:  # Salary.check refuses a figure with neither
+        raise ValueError(f"salary figure {salary.id} has neither an amount nor a range")
     high = money(salary.high, salary.currency) + ("+" if salary.open_ended else "")
     return f"{money(salary.low, salary.currency)} – {high}"
 

@@ -18,7 +18,7 @@ import re
 from datetime import date
 import dataclasses
 from collections.abc import Collection, Iterator
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar, dataclass_transform
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 WEB_ADDRESS = r"https?://[^\s<>\"'`]+"
@@ -42,11 +42,6 @@ RELATION_TEXT: dict[str, str] = {
 Currency = Literal["USD", "EUR", "GBP", "CAD", "AUD", "INR", "JPY", "CHF", "SGD"]
 
 
-model = dataclass(frozen=True, kw_only=True)
-"""Every model class is frozen (facts do not change while rendering) and keyword-only. A `check`
-method, given the build's date, returns the rules broken across its fields as (field, message)."""
-
-
 def doc(text: str, **extra: Any) -> Any:
     """A required field with its documentation."""
     return field(metadata={"doc": text, **extra})
@@ -57,6 +52,16 @@ def opt(text: str, default: Any = None, **extra: Any) -> Any:
     if isinstance(default, (list, dict, set)):
         raise TypeError("use a tuple default for list fields")
     return field(default=default, metadata={"doc": text, **extra})
+
+
+_Model = TypeVar("_Model")
+
+
+@dataclass_transform(frozen_default=True, kw_only_default=True, field_specifiers=(field, doc))  # opt(): a default
+def model(cls: type[_Model]) -> type[_Model]:
+    """Every model class is frozen (facts do not change while rendering) and keyword-only. A `check`
+    method, given the build's date, returns the rules broken across its fields as (field, message)."""
+    return dataclass(frozen=True, kw_only=True)(cls)
 
 
 ROLE_SECTIONS: dict[str, str] = {name: name.replace("_", "-") for name in (

@@ -15,6 +15,10 @@ from .shape import fields_of, shape
 SCHEMA_URI = "https://json-schema.org/draft/2020-12/schema"
 
 
+_SCALARS: dict[type, dict[str, Any]] = {str: {"type": "string", "minLength": 1}, int: {"type": "integer"},
+                                        bool: {"type": "boolean"}, float: {"type": "number"}}
+
+
 def _type_schema(tp: Any, meta: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
     kind, arg = shape(tp)
     if kind == "optional":
@@ -26,8 +30,7 @@ def _type_schema(tp: Any, meta: dict[str, Any], defs: dict[str, Any]) -> dict[st
     if kind == "object":
         _define(arg, defs)
         return {"$ref": f"#/$defs/{arg.__name__}"}
-    base = {str: {"type": "string", "minLength": 1}, int: {"type": "integer"}, bool: {"type": "boolean"},
-            float: {"type": "number"}}[arg]
+    base = _SCALARS[arg]
     if arg is str and (meta.get("id") or meta.get("ref")):
         base = {**base, "pattern": ID_PATTERN}
     elif arg is str and meta.get("empty"):
