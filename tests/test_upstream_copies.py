@@ -42,3 +42,14 @@ def test_vendored_mermaid_is_the_version_recorded_next_to_it():
     found = set(re.findall(r'\{version:"(\d+\.\d+\.\d+)"\}', (folder / "mermaid.min.js").read_text(encoding="utf-8")))
     assert found == {recorded}, f"mermaid.min.js says {found}, VERSION says {recorded}"
     assert (folder / "LICENSE").read_text(encoding="utf-8").startswith("The MIT License")
+
+
+def test_main_html_s_copy_of_materials_content_partial_includes_what_material_s_does():
+    """overrides/main.html writes the page content itself on pages with an "On this page" list,
+    copying Material's partials/content.html around it: an upgrade that changes what that partial
+    includes, or their order, fails here."""
+    include = re.compile(r'\{% include "(partials/[a-z-]+\.html)" %\}')
+    theirs = include.findall((MATERIAL_PARTIALS / "content.html").read_text(encoding="utf-8"))
+    main = (ROOT / "overrides" / "main.html").read_text(encoding="utf-8")
+    block = main.split("{% block content %}", 1)[1].split("{%- else %}", 1)[0]
+    assert theirs and include.findall(block) == theirs
