@@ -29,7 +29,7 @@ EXTRAS = ("test",)  # the extras ./scripts/setup installs with the lock
 PIN = re.compile(r"^(?P<name>[A-Za-z0-9][A-Za-z0-9._-]*)==(?P<version>[A-Za-z0-9][A-Za-z0-9.+!_-]*)$")
 REQUIREMENT_NAME = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)")
 HEADER = """\
-# Exact versions of every package ./scripts/setup installs (pip install -c requirements.lock ".[test]").
+# Exact versions of every package ./scripts/setup installs (pip install -c requirements.lock -e ".[test]").
 # Resolved from the package index by ./scripts/lock on {date}, with Python {python}: pip's dry-run
 # report, so every line is a registry pin. Do not edit by hand; change the ranges in pyproject.toml
 # and run ./scripts/lock.

@@ -8,15 +8,15 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from datafactory import TODAY
+from roleatlas_dev import mkdocs
 
 ROOT = Path(__file__).resolve().parent.parent
-MKDOCS = [sys.executable, "-m", "mkdocs"]
+MKDOCS = mkdocs.command()
 
 
 BROWSER_DIR = Path(__file__).resolve().parent / "browser"
@@ -46,8 +46,7 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
 def build_site(dest: Path, data: Path | None = None, extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     """Run `mkdocs build --strict` as a user would, optionally on another data folder."""
     assert _current_test_is_slow, "a test that builds the site must be marked @pytest.mark.slow"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true",
-           "ROLE_ATLAS_CHECK_LINKS": "true", **(extra_env or {})}
+    env = {**os.environ, "ROLE_ATLAS_CHECK_LINKS": "true", **(extra_env or {})}
     if data is not None:
         env["ROLE_ATLAS_DATA"] = str(data)
     return subprocess.run([*MKDOCS, "build", "--strict", "-d", str(dest)], cwd=ROOT, env=env,

@@ -76,3 +76,11 @@ def write_data(root: Path, collections: dict[str, Any] | None = None,
     for tid, t in (default_topics if topics is None else topics).items():
         (data / "topics" / f"{tid}.yaml").write_text(yaml.safe_dump(t, sort_keys=False, allow_unicode=True), encoding="utf-8")
     return data
+
+
+def render_site(atlas, built: date, history=None) -> dict[str, str]:
+    """Every generated page by its Markdown path, as the hooks hand them to MkDocs."""
+    from roleatlas.history import NO_HISTORY
+    from roleatlas.render.pages import iter_pages
+
+    return dict(iter_pages(atlas, built, history or NO_HISTORY))

@@ -22,13 +22,13 @@ from mkdocs.structure.files import Files
 
 import datafactory
 from conftest import MKDOCS, ROOT, build_site
-from roleatlas.history import NO_HISTORY, Change, EntryChange, History, diff_file, entry_file, entry_of, parse_log, read_history
+from roleatlas.history import NO_HISTORY, Change, EntryChange, History, diff_file, parse_log, read_history
+from roleatlas.kinds import KINDS
 from roleatlas.load import load
-from roleatlas.origins import entry_files
-from roleatlas.problems import Problem
+from roleatlas.problems import DataError, Problem
 from roleatlas.render.changes_page import changes_feed, render_changes
 from roleatlas.render.error_page import MARKER, error_html, error_markdown
-from roleatlas.render.pages import render_site
+from datafactory import render_site
 
 GIT = shutil.which("git")
 needs_git = pytest.mark.skipif(GIT is None, reason="git is not installed")
@@ -98,14 +98,29 @@ def test_the_log_parser_keeps_the_first_date_seen_and_skips_commits_without_file
     assert history.last_changed == {"roles/a.yaml": date(2025, 3, 4), "skills.yaml": date(2024, 1, 1)}
 
 
-def test_entry_files_name_the_file_of_every_entry_with_a_page(tmp_path):
+def test_the_loader_names_the_file_of_every_entry(tmp_path):
     data = datafactory.write_data(tmp_path)
-    found = entry_files(data)
-    assert found[("role", "alpha")] == "roles/alpha.yaml" and found[("topic", "demand")] == "topics/demand.yaml"
-    assert found[("skill", "python")] == "atlas.yaml" and found[("comparison", "alpha-vs-beta")] == "atlas.yaml"
-    assert ("claim", "p-one-alpha") not in found and ("skill", "p-one-alpha") not in found  # nested ids are no entries
-    assert entry_file("role", "alpha") == "roles/alpha.yaml" and entry_of("topics/demand.yaml") == ("topic", "demand")
-    assert entry_of("skills.yaml") is None
+    # a collection split over two files, one written in YAML's flow style
+    (data / "more.yaml").write_text('skills:\n  - {id: "rust", name: Rust, category: technical, '
+                                    'description: A language.}\n', encoding="utf-8")
+    atlas = load(data, root=tmp_path, today=datafactory.TODAY)
+    assert atlas.file_of("role", "alpha") == "roles/alpha.yaml" and atlas.file_of("topic", "demand") == "topics/demand.yaml"
+    assert atlas.file_of("skill", "python") == "atlas.yaml" and atlas.file_of("skill", "rust") == "more.yaml"
+    assert atlas.file_of("comparison", "alpha-vs-beta") == "atlas.yaml"
+    assert atlas.file_of("claim", "p-one-alpha") is None  # nested ids are no entries
+    assert atlas.entry_in("topics/demand.yaml") == ("topic", "demand") and atlas.entry_in("more.yaml") == ("skill", "rust")
+    assert atlas.entry_in("atlas.yaml") is None  # many entries: no one page
+    every = {(k.ref, getattr(e, k.key)) for k in KINDS for e in getattr(atlas, k.name)}
+    assert set(atlas.files) == every
+
+
+def test_a_data_error_still_names_the_files_of_the_entries_it_could_read(tmp_path):
+    data = datafactory.write_data(tmp_path)
+    (data / "roles" / "beta.yaml").write_text("id: beta\ntitle: [\n", encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        load(data, root=tmp_path, today=datafactory.TODAY)
+    assert err.value.entries[("role", "beta")] == "roles/beta.yaml"
+    assert err.value.entries[("skill", "python")] == "atlas.yaml"
 
 
 # --- pages ---------------------------------------------------------------------------------------
@@ -210,12 +225,13 @@ def test_the_error_pages_show_every_problem_escaped():
 
 @pytest.fixture
 def hooks(tmp_path, monkeypatch):
-    """(config, hooks module) for data in tmp_path; the module's session is restored afterwards."""
+    """(config, hooks module) for data in tmp_path; the module's state is restored afterwards."""
     monkeypatch.setenv("ROLE_ATLAS_DATA", str(datafactory.write_data(tmp_path)))
     monkeypatch.delenv("REPO_URL", raising=False)
     config = load_config(str(ROOT / "mkdocs.yml"))
     module = config.hooks["hooks/atlas_hooks.py"]
-    monkeypatch.setattr(module, "_session", type(module._session)())
+    monkeypatch.setattr(module, "_serving", False)
+    monkeypatch.setattr(module, "_build", None)
     return config, module
 
 
@@ -292,8 +308,7 @@ def test_a_source_archive_without_git_builds_and_leaves_the_change_dates_out(tmp
     copy = tmp_path / "role-atlas"
     shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".git", ".venv", "site", ".cache", "__pycache__",
                                                               ".pytest_cache", ".hypothesis", "screenshots"))
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true",
-           "GIT_CEILING_DIRECTORIES": str(tmp_path), "REPO_URL": "https://github.com/example/role-atlas"}
+    env = {**os.environ, "GIT_CEILING_DIRECTORIES": str(tmp_path), "REPO_URL": "https://github.com/example/role-atlas"}
     env.pop("ROLE_ATLAS_DATA", None)
     result = subprocess.run([*MKDOCS, "build", "--strict", "-d", str(tmp_path / "site")], cwd=copy, env=env,
                             capture_output=True, text=True, timeout=600)

@@ -10,12 +10,8 @@ import pytest
 
 from datafactory import TODAY
 from conftest import ROOT
-
-sys.path.insert(0, str(ROOT / "scripts"))
-
-from synthetic_data import write_synthetic_data  # noqa: E402
-
-from roleatlas.load import load  # noqa: E402
+from roleatlas.load import load
+from roleatlas_dev.synthetic_data import write_synthetic_data
 
 
 def test_synthetic_data_passes_the_loader_with_the_shape_of_real_roles(tmp_path):
@@ -37,17 +33,18 @@ def test_synthetic_data_is_deterministic(tmp_path):
 
 
 @pytest.mark.slow
-def test_bench_builds_50_roles_hooked_and_bare_and_prints_the_row(tmp_path):
+def test_bench_builds_5_roles_hooked_and_bare_and_prints_the_row(tmp_path):
+    """A small run (5 roles, 20 skills) so it stays a smoke test: under 20 s on two shared cores."""
     out = tmp_path / "bench.json"
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "bench"), "--sizes", "50", "--repeat", "1",
-                             "--no-serve-check", "--json", str(out)],
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "bench"), "--sizes", "5", "--skills", "20",
+                             "--repeat", "1", "--no-serve-check", "--json", str(out)],
                             cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
     header = next(line for line in result.stdout.splitlines() if line.lstrip().startswith("roles"))
     assert "ratio" in header and "peak MB" in header
-    assert any(line.split()[:1] == ["50"] for line in result.stdout.splitlines())
+    assert any(line.split()[:1] == ["5"] for line in result.stdout.splitlines())
     row = json.loads(out.read_text())["rows"][0]
-    assert row["roles"] == 50 and row["pages"] > 50
+    assert row["roles"] == 5 and row["pages"] > 5 + 20
     assert row["build_s"] > 0 and row["bare_s"] > 0 and isinstance(row["ratio"], float) and row["ratio"] > 0
     assert 0 < row["hooks_s"] < row["build_s"], "the hooks' own time is measured inside the build"
     assert 0 < row["largest_role_kb"] < 1000 and row["search_kb_per_role"] > 0 and row["peak_mb"] > 10

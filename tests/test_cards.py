@@ -4,7 +4,6 @@ that is in the built site, drawn at build time and not drawn again while the pag
 from __future__ import annotations
 
 import io
-import re
 from pathlib import Path
 
 import pytest
@@ -68,6 +67,7 @@ def test_without_a_named_address_no_page_claims_a_preview_image(site: Path):
     assert (site / "assets" / "images" / "social" / "roles" / "cto.png").is_file()  # drawn all the same
 
 
+@pytest.mark.data
 def test_a_role_the_sources_do_not_place_is_carded_as_a_role(atlas):
     cards = {c.page: c for c in cards_for(atlas, "Role Atlas", "Roles compared.")}
     assert cards["roles/lead-engineer.md"].kicker == "Role"  # level "other": the sources do not place it

@@ -11,6 +11,8 @@ import json
 import re
 from pathlib import Path
 
+import pytest
+
 
 # role -> (system, code) pairs read off the publishers' pages: O*NET lists "Chief Technical Officer
 # (CTO)" and "Chief Information Officer (CIO)" under 11-1011.00 and "Principal Engineer" under
@@ -56,6 +58,7 @@ def test_every_role_page_has_a_classification_block_or_says_why_not(site, atlas)
                 assert "no official occupation found" in block, role.id
 
 
+@pytest.mark.data
 def test_titles_an_occupation_lists_are_mapped_as_listed(site):
     for role_id, codes in LISTED.items():
         block = section(site, f"roles/{role_id}", "classifications")
@@ -126,6 +129,7 @@ def test_one_release_year_for_every_official_figure(site, atlas):
             assert old not in page, (role.id, old)
 
 
+@pytest.mark.data
 def test_chief_executives_pay_shows_on_the_cto_and_cio_pages_for_the_whole_occupation(site, atlas):
     title, *figures = MAY_2025["11-1011"]
     for role_id in ("cto", "cio"):
@@ -138,6 +142,7 @@ def test_chief_executives_pay_shows_on_the_cto_and_cio_pages_for_the_whole_occup
         assert "$213,990 median annual wage of all Chief Executives (SOC 11-1011), United States, May 2025" in glance
 
 
+@pytest.mark.data
 def test_matrix_fills_the_cto_and_cio_rows_from_the_chief_executives_occupation(site):
     raw = (site / "compare" / "matrix" / "index.html").read_text(encoding="utf-8")
     for role_id in ("cto", "cio"):
@@ -154,6 +159,7 @@ def test_matrix_fills_the_cto_and_cio_rows_from_the_chief_executives_occupation(
 PROJECTIONS = "https://www.bls.gov/emp/tables/occupational-projections-and-characteristics.htm"
 
 
+@pytest.mark.data
 def test_sources_page_lists_the_projections_table_with_its_address_date_and_licence(site):
     raw = (site / "sources" / "index.html").read_text(encoding="utf-8")
     assert f'href="{PROJECTIONS}"' in raw
@@ -222,6 +228,7 @@ def warning_box(fragment: str) -> str:
     return visible(re.search(r'<div class="admonition warning">(.*?)</div>', fragment, re.S).group(1))
 
 
+@pytest.mark.data
 def test_esco_marking_1330_obsolete_is_a_cited_warning_wherever_the_code_is_shown(site, atlas):
     source = next(s for s in atlas.sources if s.url == ESCO_CURRENT_1330)
     isco = next(o for o in atlas.occupations if (o.system, o.code) == ("ISCO-08", "1330"))
@@ -248,6 +255,7 @@ def test_esco_marking_1330_obsolete_is_a_cited_warning_wherever_the_code_is_show
     assert occupations["onet-11-1011-00"]["notices"] == []
 
 
+@pytest.mark.data
 def test_the_current_esco_page_is_listed_as_a_source_without_a_licence_statement(site, atlas):
     source = next(s for s in atlas.sources if s.url == ESCO_CURRENT_1330)
     text = section(site, "sources", source.id)

@@ -10,7 +10,7 @@ import datafactory
 from datafactory import TODAY
 from conftest import ROOT, build_site
 from roleatlas.load import load
-from roleatlas.render.pages import render_site
+from datafactory import render_site
 from roleatlas.render.salary_chart import is_stale
 from roleatlas.model import Salary
 
@@ -58,6 +58,7 @@ def test_a_new_role_builds_strictly_with_its_page_linked_from_its_skill(tmp_path
     assert "r_head_of_platform" in (site / "career-paths/index.html").read_text()
 
 
+@pytest.mark.data
 def test_comparison_rows_show_each_roles_position_with_its_claim():
     atlas = load(ROOT / "data", root=ROOT, today=TODAY)
     page = render_site(atlas, TODAY)["compare/cto-vs-vp-engineering.md"]

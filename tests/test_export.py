@@ -5,7 +5,6 @@ published beside it with llms.txt; the theme's overrides read only the pages' me
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
 import sys
@@ -17,19 +16,15 @@ import yaml
 from conftest import ROOT
 import datafactory
 
-sys.path.insert(0, str(ROOT / "scripts"))
-
-from site_export import differing_files, write_export  # noqa: E402
-
-from roleatlas import urls  # noqa: E402
-from roleatlas.cards import Card  # noqa: E402
-from roleatlas.postbuild import PLAN_FILE, AfterBuild, PageSearch, html_file, mark_page  # noqa: E402
-from roleatlas.render.published import TOC_START, llms_txt, on_this_page, plain, reader_markdown  # noqa: E402
-from roleatlas.render.role_page import render_role  # noqa: E402
-from roleatlas.site_search import ARTICLE, IGNORED_START  # noqa: E402
-from roleatlas.site_source import add_meta  # noqa: E402
-
-ENV = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+from roleatlas import urls
+from roleatlas.cards import Card
+from roleatlas.postbuild import PLAN_FILE, AfterBuild, PageSearch, html_file, mark_page
+from roleatlas.render.published import TOC_START, llms_txt, on_this_page, plain, reader_markdown
+from roleatlas.render.role_page import render_role
+from roleatlas.site_search import ARTICLE, IGNORED_START
+from roleatlas.site_source import add_meta
+from roleatlas_dev import mkdocs
+from roleatlas_dev.site_export import differing_files, write_export
 
 
 # --- templates without engine internals -------------------------------------------------------------
@@ -170,6 +165,8 @@ def test_the_export_is_a_site_source_without_hooks(tmp_path, monkeypatch):
     assert plan.search["tags.md"].exclude and plan.search["roles/alpha.md"].weight == 4
     assert {c.page for c in plan.cards} >= {"index.md", "roles/alpha.md"}
     assert pages == len(list(docs.rglob("*.md")))
+    unlisted = settings["not_in_nav"].split()  # what the hook leaves out of the navigation
+    assert "/roles/alpha.md" in unlisted and "/roles/index.md" not in unlisted
 
 
 def test_export_refuses_the_project_folder_and_reports_bad_data(tmp_path):
@@ -188,7 +185,7 @@ def test_export_refuses_the_project_folder_and_reports_bad_data(tmp_path):
 
 def _engine(name: str, folder: Path, site: Path) -> None:
     result = subprocess.run([sys.executable, "-m", name, "build", "--strict", "-f", "mkdocs.yml", "-d", str(site)],
-                            cwd=folder, env={**os.environ, **ENV}, capture_output=True, text=True, timeout=600)
+                            cwd=folder, env=mkdocs.environment(), capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr[-3000:]
     finished = subprocess.run([sys.executable, str(ROOT / "scripts" / "postbuild"), str(site), "--plan",
                                str(folder / PLAN_FILE)], capture_output=True, text=True, timeout=600)

@@ -1,7 +1,7 @@
 """The site never repeats a source's wording: checked against fingerprints kept in the repository.
 
 The source texts themselves are not in the repository; `tests/fingerprints/<source id>.txt` holds
-hashes of their ten-word runs (see `roleatlas.fingerprints`).
+hashes of their ten-word runs (see `roleatlas_dev.fingerprints`).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from conftest import ROOT
-from roleatlas.fingerprints import RUN, copied_in_site, copied_runs, fingerprint, page_text, read_fingerprints
+from roleatlas_dev.fingerprints import RUN, copied_in_site, copied_runs, fingerprint, page_text, read_fingerprints
 
 FINGERPRINTS = ROOT / "tests" / "fingerprints"
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import re
 
 import markdown as markdown_lib
@@ -73,7 +72,7 @@ def test_nothing_about_sources_notes_pay_figures_or_the_market_inside_an_ad(atla
 
 
 def test_placeholders_for_company_location_and_pay_in_every_ad(atlas):
-    for role, ad in ads(atlas):
+    for role, _ad in ads(atlas):
         for kind, text in both(atlas, role.id).items():
             assert "[Company]" in text and "[Location]" in text, (role.id, kind)
             assert "Pay: [Pay range]" in text, (role.id, kind)
@@ -81,7 +80,7 @@ def test_placeholders_for_company_location_and_pay_in_every_ad(atlas):
 
 def test_the_summary_is_in_the_employer_s_voice(atlas):
     for role, ad in ads(atlas):
-        assert ad.summary.startswith(f"[Company] is hiring a") and role.title in ad.summary, role.id
+        assert ad.summary.startswith("[Company] is hiring a") and role.title in ad.summary, role.id
         assert ad.summary.count(".") <= 3 and role.summary.text[:40] not in ad.summary
     text = plain_text(job_ad(atlas, atlas.role["vp-engineering"]))
     assert "running Engineering; delivery, uptime and SLAs; and engineering practices and process." in text
@@ -120,7 +119,9 @@ def test_no_skill_or_tool_is_named_twice(atlas):
         above, _, listed = text.partition("\nSKILLS\n")
         for use in atlas.uses_by_role[role.id]:
             skill = atlas.skill[use.skill]
-            named = lambda part: len(re.findall(rf"(?<![\w-]){re.escape(skill.name.lower())}(?![\w-])", part.lower()))
+            def named(part: str, name: str = skill.name.lower()) -> int:
+                return len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", part.lower()))
+
             if skill.category == "tools":  # a tool is named once in the whole ad
                 assert named(text) <= 1, f"{role.id}: {skill.name} named {named(text)} times"
             assert not (named(above) and named(listed)), f"{role.id}: {skill.name} above and again under Skills"

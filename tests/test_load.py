@@ -249,8 +249,53 @@ def test_text_the_c_composer_gets_nests_no_deeper_than_it_takes(tmp_path, monkey
     for depth, c_composer in [(MAX_DEPTH + 2, True), (MAX_DEPTH + 2, False), (MAX_DEPTH + 2 + 6 * 18, False)]:
         path.write_text(yaml.safe_dump({"x": _nested(depth, kinds)}, default_flow_style=flow, indent=indent),
                         encoding="utf-8")  # 6 * 18 more levels: the same outer ones, whatever the kinds
-        monkeypatch.setattr(yaml_lines, "_could_nest_deep", lambda text: not c_composer)
+        monkeypatch.setattr(yaml_lines, "_could_nest_deep", lambda text, c=c_composer: not c)
         value, problems = read_yaml(path, "deep.yaml")
         assert value is None and "nested more than" in problems[0].message
         found.add((problems[0].line, re.sub(r"k\d+", "k", problems[0].field)))  # key names count levels
     assert len(found) == 1, found
+
+
+# --- a file that does not parse: its error first, and no reference problems that follow from it ----
+
+
+def real_data(tmp_path: Path) -> Path:
+    import shutil
+
+    from conftest import ROOT
+
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    return tmp_path / "data"
+
+
+def test_a_syntax_error_in_the_sources_is_one_problem_not_one_per_citation(tmp_path):
+    data = real_data(tmp_path)
+    sources = data / "sources.yaml"
+    lines = sources.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[20] = "  - id: [broken\n" + lines[20]
+    sources.write_text("".join(lines), encoding="utf-8")
+    problems = problems_of(data)
+    assert len(problems) == 1, problems
+    assert problems[0].startswith("data/sources.yaml:") and "YAML syntax error" in problems[0]
+
+
+def test_the_syntax_error_comes_first_and_other_files_are_still_checked(tmp_path):
+    data = datafactory.write_data(tmp_path)
+    (data / "roles" / "beta.yaml").write_text("id: beta\ntitle: [\n", encoding="utf-8")
+    text = (data / "roles" / "alpha.yaml").read_text(encoding="utf-8")
+    (data / "roles" / "alpha.yaml").write_text(text.replace("coverage: full", "coverage: most"), encoding="utf-8")
+    problems = problems_of(data)
+    assert len(problems) == 2, problems
+    assert problems[0].startswith("data/roles/beta.yaml:") and "YAML syntax error" in problems[0]
+    assert problems[1].startswith("data/roles/alpha.yaml:") and "coverage" in problems[1]
+
+
+def test_references_to_kinds_an_unreadable_file_does_not_hold_are_still_checked(tmp_path):
+    data = datafactory.write_data(tmp_path)
+    (data / "more.yaml").write_text("terms:\n  - term: X\n    meaning: [\n", encoding="utf-8")
+    text = (data / "roles" / "alpha.yaml").read_text(encoding="utf-8")
+    assert "source: src-a" in text
+    (data / "roles" / "alpha.yaml").write_text(text.replace("source: src-a", "source: src-z", 1), encoding="utf-8")
+    problems = problems_of(data)
+    assert len(problems) == 2 and problems[0].startswith("data/more.yaml:4: (file): YAML syntax error"), problems
+    assert "unknown source id 'src-z'" in problems[1], problems

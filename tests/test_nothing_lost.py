@@ -1,6 +1,7 @@
 """Every value in data/ reaches the built site: no field is loaded and then never shown.
 
-Text and numbers must appear somewhere on the site; an id must be on the page of the file that
+Text and numbers must appear on the page of the entry that holds them (a number as a whole number,
+not inside another); an id must be on the page of the file that
 holds it (as that page, an anchor on it, or a link from it to what it names); a true/false field
 must have its visible effect on its page, whichever way it is set.
 """
@@ -16,6 +17,7 @@ from urllib.parse import urljoin
 import yaml
 
 from conftest import ROOT
+from roleatlas.model import LEVEL_NAMES
 
 # A reference is shown as a link on the page of the file (or entry) that holds it.
 LINK_TARGETS = {"source": "sources/#{}", "skill": "skills/{}/", "skills": "skills/{}/", "role": "roles/{}/",
@@ -25,8 +27,8 @@ LINK_TARGETS = {"source": "sources/#{}", "skill": "skills/{}/", "skills": "skill
 ENTRY_PAGES = {"skills.yaml": ("skills", "skills/{}/"), "comparisons.yaml": ("comparisons", "compare/{}/")}
 # Files shown on one page; dimensions are explained on the perspectives page.
 FILE_PAGES = {"perspectives.yaml": "perspectives/", "salaries.yaml": "salaries/", "sources.yaml": "sources/",
-              "occupations.yaml": "crosswalk/", "ladders.yaml": "ladders/",
-              "dimensions.yaml": "perspectives/", "glossary.yaml": ""}
+              "occupations.yaml": "crosswalk/", "ladders.yaml": "ladders/", "gaps.yaml": "",
+              "dimensions.yaml": "perspectives/", "glossary.yaml": "glossary/"}
 # Other files (the imports, data/esco.yaml and data/onet.yaml): the page of each collection.
 KEY_PAGES = {"sources": "sources/", "occupations": "crosswalk/"}
 
@@ -48,17 +50,11 @@ def normalize(text: str) -> str:
     return " ".join(html.unescape(text).lower().split())
 
 
-def site_text(site: Path) -> str:
-    """All visible text of the site's pages."""
-    texts = []
-    for page in site.rglob("*.html"):
-        raw = page.read_text(encoding="utf-8")
-        if "Redirecting..." in raw[:400]:
-            continue
-        raw = re.sub(r"<(script|style)\b.*?</\1>", " ", raw, flags=re.S)
-        raw = re.sub(r"</?(?:abbr|a|strong|em|code|span|small|sup|mark)\b[^>]*>", "", raw)  # inside a line of text
-        texts.append(re.sub(r"<[^>]+>", " ", raw))
-    return normalize(" ".join(texts))
+def visible_text(raw: str) -> str:
+    """A page's visible text, normalized."""
+    raw = re.sub(r"<(script|style)\b.*?</\1>", " ", raw, flags=re.S)
+    raw = re.sub(r"</?(?:abbr|a|strong|em|code|span|small|sup|mark)\b[^>]*>", "", raw)  # inside a line of text
+    return normalize(re.sub(r"<[^>]+>", " ", raw))
 
 
 class Pages:
@@ -67,6 +63,7 @@ class Pages:
     def __init__(self, site: Path) -> None:
         self.site = site
         self._html: dict[str, str] = {}
+        self._text: dict[str, str] = {}
 
     def html(self, address: str) -> str:
         if address not in self._html:
@@ -75,7 +72,9 @@ class Pages:
         return self._html[address]
 
     def text(self, address: str) -> str:
-        return normalize(re.sub(r"<[^>]+>", " ", re.sub(r"<(script|style)\b.*?</\1>", " ", self.html(address), flags=re.S)))
+        if address not in self._text:
+            self._text[address] = visible_text(self.html(address))
+        return self._text[address]
 
     def links(self, address: str) -> set[str]:
         """Where the page's links go, as addresses from the site's root ("roles/cto/#summary")."""
@@ -100,6 +99,16 @@ def page_of(file: str, doc: Any, where: str) -> str:
     return KEY_PAGES[where.split("[", 1)[0]]  # a file of several collections, such as an import
 
 
+def pages_of(file: str, doc: Any, where: str) -> list[str]:
+    """Every page that shows the entry holding the value: its page, and for an official pay
+    statistic also its occupation's entry on the crosswalk (with the percentiles)."""
+    if file == "salaries.yaml":
+        index = int(re.match(r"salaries\[(\d+)\]", where).group(1))
+        if doc["salaries"][index].get("occupation"):
+            return ["salaries/", "crosswalk/"]
+    return [page_of(file, doc, where)]
+
+
 def flag_shown(file: str, doc: Any, where: str, key: str, value: bool, pages: Pages) -> bool:
     """A true/false field is shown where its page shows its effect, whichever way it is set."""
     entry = doc
@@ -119,43 +128,51 @@ def flag_shown(file: str, doc: Any, where: str, key: str, value: bool, pages: Pa
 
 def reference_shown(file: str, doc: Any, where: str, key: str, value: str, pages: Pages) -> bool:
     """An id is shown on the page of the file that holds it: as the page itself, an anchor, or a link."""
-    page = page_of(file, doc, where)
     if key == "former_ids":  # the old address redirects to the role
         return f'url=../{doc["id"]}/"' in pages.html(f"roles/{value}/")
     level = re.fullmatch(r"ladders\[(\d+)\]\.levels\[\d+\]\.id", where)
-    if file == "ladders.yaml" and level:  # a ladder's level is anchored under its company's id
-        return f"{doc['ladders'][int(level.group(1))]['id']}-{value}" in pages.ids(page)
-    if key == "id":
-        return page.rstrip("/").endswith("/" + value) or value in pages.ids(page)
-    return LINK_TARGETS[key].format(value) in pages.links(page)
+    for page in pages_of(file, doc, where):
+        if level and file == "ladders.yaml":  # a ladder's level is anchored under its company's id
+            if f"{doc['ladders'][int(level.group(1))]['id']}-{value}" in pages.ids(page):
+                return True
+        elif key == "id" and (page.rstrip("/").endswith("/" + value) or value in pages.ids(page)):
+            return True
+        elif key != "id" and LINK_TARGETS[key].format(value) in pages.links(page):
+            return True
+    return False
 
 
 # Choices a page shows in words rather than as the value itself.
 WORDED = {("relation", "listed-title"): "lists this title", ("relation", "broader"): "broader than the role",
-          ("relation", "none"): "no official occupation"}
+          ("relation", "none"): "no official occupation", **{("level", k): v for k, v in LEVEL_NAMES.items()}}
 
 
-def shown(file: str, doc: Any, where: str, key: str, value: Any, text: str, pages: Pages) -> bool:
+def shown(file: str, doc: Any, where: str, key: str, value: Any, pages: Pages) -> bool:
     if (key, value) in WORDED:
         return WORDED[key, value] in pages.text(page_of(file, doc, where))
     if isinstance(value, bool):
         return flag_shown(file, doc, where, key, value, pages)
-    if isinstance(value, int):
-        return f"{value:,}" in text or str(value) in text
+    on_page = " | ".join(pages.text(page) for page in pages_of(file, doc, where))
+    if isinstance(value, int):  # as a whole word on its entry's page: 2024 is not found inside 20240
+        return re.search(rf"(?<![\d,.]){re.escape(f'{value:,}')}(?![\d]|,\d)|(?<![\d,.]){value}(?!\d|,\d)",
+                         on_page) is not None
     value = str(value)
+    if key == "url":  # a publisher's page: linked from the entry's page
+        return any(value in {html.unescape(h) for h in re.findall(r'href="([^"]*)"', pages.html(page))}
+                   for page in pages_of(file, doc, where))
     if key in LINK_TARGETS or key in ("id", "former_ids"):
         return reference_shown(file, doc, where, key, value, pages)
-    return normalize(value) in text or normalize(value.replace("-", " ")) in text
+    return normalize(value) in on_page or normalize(value.replace("-", " ")) in on_page
 
 
 def test_every_value_in_data_reaches_the_built_site(site):
-    text, pages = site_text(site), Pages(site)
+    pages = Pages(site)
     missing = []
     for path in sorted((ROOT / "data").rglob("*.yaml")):
         file = path.relative_to(ROOT / "data").as_posix()
         doc = yaml.safe_load(path.read_text(encoding="utf-8"))
         for where, key, value in leaves(doc):
             key = re.sub(r"\[\d+\]$", "", key)
-            if not shown(file, doc, where, key, value, text, pages):
+            if not shown(file, doc, where, key, value, pages):
                 missing.append(f"data/{file}: {where} = {value!r}")
     assert not missing, "values never shown on the site:\n" + "\n".join(missing[:40])

@@ -13,7 +13,7 @@ from roleatlas.export import api_files
 from roleatlas.formats import older_figures_text
 from roleatlas.gaps import gap_status
 from roleatlas.load import load
-from roleatlas.render.pages import render_site
+from datafactory import render_site
 from roleatlas.search_covers import covers_json
 
 

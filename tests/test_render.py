@@ -11,7 +11,9 @@ import pytest
 import datafactory
 from datafactory import TODAY
 from roleatlas.load import load
-from roleatlas.render.pages import render_site
+from roleatlas.model import ROLE_SECTIONS
+from roleatlas.problems import DataError
+from datafactory import render_site
 
 
 @pytest.fixture()
@@ -110,23 +112,24 @@ def test_links_and_escapes_made_once_stay_right_for_each_page_and_kind_of_text()
     assert md("a  <b>\n c") == "a &#60;b&#62; c" and md(7) == "7"
 
 
+@pytest.mark.data
 def test_headline_pay_is_the_official_median_and_each_estimate_stands_alone(atlas):
     """At a glance: the occupation's official median first; then every estimate on its own line with
     its title, measure, year and source, never merged into one span ("$130,000 – $500,000+")."""
     from roleatlas.render.role_page import render_role
 
     page = html.unescape(render_role(atlas, atlas.role["vp-ai-ml-engineering"]))
-    official = next(l for l in page.splitlines() if l.startswith("| Official pay |"))
+    official = next(line for line in page.splitlines() if line.startswith("| Official pay |"))
     assert "median annual wage of all Architectural and Engineering Managers (SOC 11-9041)" in official
     assert "May 2025" in official
-    estimates = next(l for l in page.splitlines() if l.startswith("| Practitioners' estimates |"))
+    estimates = next(line for line in page.splitlines() if line.startswith("| Practitioners' estimates |"))
     lines = estimates.split("|")[2].split("<br>")
     assert len(lines) == len(atlas.role["vp-ai-ml-engineering"].salaries) == 4
-    assert all(l.strip().startswith("• ") for l in lines)
-    assert any("Full spread of salaries, VP of AI/ML Engineering: $130,000 – $500,000+ per year" in l
-               and "broad range from VP of AI/ML Engineering: role profile" in l for l in lines)
-    assert any("Estimated total pay, Vice President Machine Learning Engineer: $283,018" in l and "total pay" in l
-               for l in lines)
+    assert all(line.strip().startswith("• ") for line in lines)
+    assert any("Full spread of salaries, VP of AI/ML Engineering: $130,000 – $500,000+ per year" in line
+               and "broad range from VP of AI/ML Engineering: role profile" in line for line in lines)
+    assert any("Estimated total pay, Vice President Machine Learning Engineer: $283,018" in line and "total pay" in line
+               for line in lines)
     assert "$130,000 – $500,000+ (United States" not in page  # the old merged span
 
 
@@ -210,3 +213,96 @@ def test_a_notice_s_text_stays_literal_in_its_box(tmp_path, evil):
         [box] = warning_boxes(html_of(pages[page]).split(f'id="{anchor}"')[1].split(end)[0])
         assert "<script" not in box and "javascript:" not in box and "<strong>" not in box and "<h1" not in box
         assert text_of(box) == f"Notice on ISCO-08 1330 {' '.join(evil.split())} Source: Source B"
+
+
+# --- role-page anchors: one list for the template and for validation ---------------------------
+
+
+def test_every_heading_of_the_role_page_takes_its_anchor_from_the_shared_list():
+    from roleatlas.render.markup import TEMPLATES
+
+    template = (TEMPLATES / "role.md.j2").read_text(encoding="utf-8")
+    literal = re.findall(r"\{ #(?!\{\{)([^ }]+)", template)
+    assert literal == [], f"write these anchors as anchors.<name> (model.ROLE_SECTIONS): {literal}"
+    used = set(re.findall(r"anchors\.([a-z_]+)", template)) | {"required_qualifications", "preferred_qualifications"}
+    assert used == set(ROLE_SECTIONS), "ROLE_SECTIONS lists a section the page does not have, or misses one"
+
+
+@pytest.mark.parametrize("section", ["required-qualifications", "job-description", "official-pay"])
+def test_a_data_id_cannot_take_a_fixed_anchor_of_the_role_page(tmp_path, section):
+    roles = datafactory.base_roles()
+    roles["alpha"]["qualifications"]["required"][0]["id"] = section
+    with pytest.raises(DataError) as err:
+        load(datafactory.write_data(tmp_path, roles=roles), root=tmp_path, today=TODAY)
+    assert f"id '{section}' is a fixed section of the page; choose another id" in str(err.value)
+
+
+# --- a page's sources: what it cites, derived from the model's marks ------------------------------
+
+
+def yaml_sources(value) -> set[str]:
+    """Every value of a `source` key, at any depth of a data file's content."""
+    if isinstance(value, dict):
+        return {v for k, v in value.items() if k == "source" and isinstance(v, str)} | \
+            set().union(*(yaml_sources(v) for v in value.values()))
+    if isinstance(value, list):
+        return set().union(*(yaml_sources(v) for v in value))
+    return set()
+
+
+def test_a_role_page_lists_every_source_it_cites_and_every_source_in_its_file(atlas):
+    import yaml
+
+    from conftest import ROOT
+
+    pages = render_site(atlas, TODAY)
+    for role in atlas.roles:
+        page = pages[f"roles/{role.id}.md"]
+        body, listed = page.split("\n## Sources ", 1)
+        cited = set(re.findall(r"sources\.md#([a-z0-9-]+)", body)) - {"atlas-wording"}
+        in_list = set(re.findall(r"sources\.md#([a-z0-9-]+)", listed))
+        assert cited <= in_list, f"{role.id}: cited but not in its Sources list: {cited - in_list}"
+        in_file = yaml_sources(yaml.safe_load((ROOT / "data" / "roles" / f"{role.id}.yaml").read_text(encoding="utf-8")))
+        assert in_file <= in_list, f"{role.id}: sourced in its file but not listed: {in_file - in_list}"
+
+
+def test_sources_in_finds_a_sourced_field_at_any_depth_by_its_mark_alone():
+    from dataclasses import dataclass
+
+    from roleatlas.model import doc, opt, sources_in
+
+    @dataclass(frozen=True)
+    class Inner:
+        says: str = doc("Who says it.", ref="source")
+        other: str = doc("Not a source.", ref="role")
+
+    @dataclass(frozen=True)
+    class Outer:
+        inner: tuple[Inner, ...] = opt("Nested.", ())
+        also: tuple[str, ...] = opt("Several sources.", (), ref="source")
+        none: str | None = opt("Unset.", None, ref="source")
+
+    value = Outer(inner=(Inner(says="a", other="cto"), Inner(says="b", other="vp")), also=("c",))
+    assert sorted(sources_in(value)) == ["a", "b", "c"]
+
+
+# --- a salary figure's title is a field, never read out of its label ------------------------------
+
+
+@pytest.mark.parametrize(("label", "title", "other_title"), [
+    ("Average pay, Gamma Lead", None, False),  # a comma in the label names nothing
+    ("Average pay", "Gamma Lead", True),  # the title given, not one of the role's names
+    ("Average pay, AO", "AO", False),  # one of the role's names (its abbreviation)
+])
+def test_an_estimate_names_a_figure_for_another_title_from_its_title_field(tmp_path, label, title, other_title):
+    from roleatlas.formats import role_estimates
+
+    collections = datafactory.base_collections()
+    figure = collections["salaries"][0]
+    figure["label"] = label
+    if title:
+        figure["title"] = title
+    atlas = load(datafactory.write_data(tmp_path, collections=collections), root=tmp_path, today=TODAY)
+    estimates = " | ".join(role_estimates(atlas, atlas.role["alpha"]))
+    assert label in estimates
+    assert ("(for the title Gamma Lead)" in estimates) is other_title, estimates

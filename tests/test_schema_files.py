@@ -12,7 +12,6 @@ from __future__ import annotations
 import copy
 import fnmatch
 import json
-from pathlib import Path
 
 import pytest
 import yaml

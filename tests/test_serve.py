@@ -125,7 +125,7 @@ def test_editing_a_role_file_while_serving_rebuilds_it_once(tmp_path):
     shutil.copytree(ROOT / "data", data)
     staging = tmp_path / "staging"  # outside every watched folder, on the same file system
     staging.mkdir()
-    env = {**os.environ, "ROLE_ATLAS_DATA": str(data), "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+    env = {**os.environ, "ROLE_ATLAS_DATA": str(data)}
     process = subprocess.Popen([*MKDOCS, "serve", "--livereload", "--dev-addr", f"127.0.0.1:{free_port()}"],
                                cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     log = Log(process)
@@ -155,7 +155,7 @@ def test_editing_a_role_file_while_serving_rebuilds_it_once(tmp_path):
 def start_server(data: Path | None, extra_env: dict[str, str] | None = None,
                  project: Path = ROOT) -> tuple[subprocess.Popen, Log, "Server"]:
     """`mkdocs serve` of `project` on `data` (None: the project's own data/), at a free port."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", **(extra_env or {})}
+    env = {**os.environ, **(extra_env or {})}
     env.pop("ROLE_ATLAS_DATA", None)
     if data is not None:
         env["ROLE_ATLAS_DATA"] = str(data)

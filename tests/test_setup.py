@@ -67,6 +67,8 @@ def test_setup_shows_pips_error_and_its_cause_when_a_pin_is_not_on_the_index(tmp
     for name in ("pyproject.toml", "README.md", "scripts/setup", "scripts/lockfile.py", "scripts/pip_failure.py"):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(ROOT / name, tmp_path / name)
+    for package in ("hooks/roleatlas", "scripts/roleatlas_dev"):  # what `pip install -e .` installs
+        shutil.copytree(ROOT / package, tmp_path / package, ignore=shutil.ignore_patterns("__pycache__"))
     lock = (ROOT / "requirements.lock").read_text()
     (tmp_path / "requirements.lock").write_text(
         "".join(line + "\n" for line in lock.splitlines() if not line.startswith("mkdocs=="))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import json
 import re
 import shutil
@@ -23,8 +22,17 @@ def test_every_role_and_skill_has_its_page(site, atlas):
     for skill in atlas.skills:
         assert (site / "skills" / skill.id / "index.html").is_file(), skill.id
     for page in ("index.html", "roles/index.html", "skills/index.html", "sources/index.html", "404.html",
-                 "sitemap.xml", "search/search_index.json"):
+                 "sitemap.xml"):
         assert (site / page).is_file(), page
+
+
+def test_search_indexes_every_page_marked_for_it_and_every_role_page_is_marked(site, atlas):
+    """Search answers from Pagefind (Material's own index is emptied on purpose: test_site_search)."""
+    marked = {p.parent.relative_to(site).as_posix() for p in site.rglob("index.html")
+              if "data-pagefind-body" in p.read_text(encoding="utf-8")}
+    assert {f"roles/{role.id}" for role in atlas.roles} <= marked
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert entry["languages"]["en"]["page_count"] == len(marked)
 
 
 def test_role_and_skill_pages_link_each_other(site, atlas):

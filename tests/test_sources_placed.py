@@ -9,7 +9,7 @@ import re
 
 import markdown
 
-from roleatlas.render.pages import render_site
+from datafactory import render_site
 from roleatlas.render.placing import placing, tooltip
 from datafactory import TODAY
 

@@ -44,3 +44,16 @@ def test_vendored_mermaid_is_the_version_recorded_next_to_it():
     found = set(re.findall(r'\{version:"(\d+\.\d+\.\d+)"\}', (folder / "mermaid.min.js").read_text(encoding="utf-8")))
     assert found == {recorded}, f"mermaid.min.js says {found}, VERSION says {recorded}"
     assert (folder / "LICENSE").read_text(encoding="utf-8").startswith("The MIT License")
+
+
+def test_main_html_leaves_materials_content_partial_to_material():
+    """overrides/main.html adds its buttons before the page content and leaves the content itself
+    to Material's partials/content.html (super()): it copies none of what that partial includes, so
+    an upgrade that changes the partial cannot drift from a copy. (The "On this page" list is part of
+    the page's Markdown: render/published.on_this_page.)"""
+    include = re.compile(r'\{% include "(partials/[a-z-]+\.html)" %\}')
+    theirs = include.findall((MATERIAL_PARTIALS / "content.html").read_text(encoding="utf-8"))
+    main = (ROOT / "overrides" / "main.html").read_text(encoding="utf-8")
+    block = main.split("{% block content %}", 1)[1].split("{% endblock %}", 1)[0]
+    assert theirs and not set(include.findall(block)) & set(theirs)
+    assert "{{ super() }}" in block

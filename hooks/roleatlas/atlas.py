@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, get_args
+from typing import Any, Callable, Iterable
 
 from .kinds import KINDS
 from .oews import Estimate, PayRelease, soc_code
-from .model import (Classification, Claim, CodeSystem, Comparison, Dimension, Gap, Ladder, LadderLevel, Level,
-                    Occupation, Perspective, ReleaseRow, Role, Rung, Salary, Skill, SkillNeed, Source, Term, Topic)
+from .model import (Classification, Claim, Ladder, LadderLevel, Occupation, Perspective, ReleaseRow, Role, Rung, Salary,
+                    SkillNeed, Source)
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,7 @@ class Placement:
     @property
     def wider(self) -> bool:
         """The O*NET-SOC occupation is one part of the SOC occupation BLS publishes pay for."""
-        return not self.occupation.code.endswith(".00")
+        return not (self.occupation.code or "").endswith(".00")
 
 
 @dataclass(frozen=True)
@@ -73,31 +73,16 @@ class LadderPlacement:
 
 @dataclass(frozen=True)
 class Atlas:
-    roles: tuple[Role, ...]
-    skills: tuple[Skill, ...]
-    sources: tuple[Source, ...]
-    salaries: tuple[Salary, ...]
-    dimensions: tuple[Dimension, ...]
-    perspectives: tuple[Perspective, ...]
-    comparisons: tuple[Comparison, ...]
-    terms: tuple[Term, ...]
-    topics: tuple[Topic, ...]
-    occupations: tuple[Occupation, ...]
-    ladders: tuple[Ladder, ...] = ()
-    gaps: tuple[Gap, ...] = ()
-    # One id map per kind, named by its `ref` (kinds.KINDS): atlas.role["cto"], atlas.skill["python"].
-    role: dict[str, Role] = field(default_factory=dict)
-    topic: dict[str, Topic] = field(default_factory=dict)
-    source: dict[str, Source] = field(default_factory=dict)
-    skill: dict[str, Skill] = field(default_factory=dict)
-    salary: dict[str, Salary] = field(default_factory=dict)
-    dimension: dict[str, Dimension] = field(default_factory=dict)
-    perspective: dict[str, Perspective] = field(default_factory=dict)
-    comparison: dict[str, Comparison] = field(default_factory=dict)
-    term: dict[str, Term] = field(default_factory=dict)
-    occupation: dict[str, Occupation] = field(default_factory=dict)
-    ladder: dict[str, Ladder] = field(default_factory=dict)
-    gap: dict[str, Gap] = field(default_factory=dict)
+    """Every kind's entries, from the registry (kinds.KINDS), and the cross-references between them.
+
+    A kind's entries are `atlas.<name>` (atlas.roles, in the kind's order) and its id map is
+    `atlas.<ref>` (atlas.role["cto"]): both are looked up in `entries` and `ids`, so a newly
+    registered kind needs nothing here."""
+
+    entries: dict[str, tuple[Any, ...]] = field(default_factory=dict)
+    """By kind name: the entries, in the kind's order."""
+    ids: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """By kind ref: id → entry."""
     roles_in: dict[str, tuple[Role, ...]] = field(default_factory=dict)
     """By occupation id: the roles mapped to it."""
     wages_of: dict[str, tuple[Salary, ...]] = field(default_factory=dict)
@@ -116,19 +101,35 @@ class Atlas:
     """BLS's OEWS release from data/oews/ (None when the folder is absent)."""
     placed: dict[str, tuple[LadderPlacement, ...]] = field(default_factory=dict)
     """By role id: every level of a company's ladder that names the role, in ladder order."""
+    files: dict[tuple[str, str], str] = field(default_factory=dict)
+    """(kind, id) → the data file that holds the entry, relative to the data folder, as the loader
+    read it (`roles/cto.yaml`, `skills.yaml`): where its "Edit this page" button leads."""
+
+    def __getattr__(self, name: str) -> Any:
+        """A kind's entries by its name (atlas.roles) or its id map by its ref (atlas.role)."""
+        state = self.__dict__
+        if name in state.get("entries", {}):
+            return state["entries"][name]
+        if name in state.get("ids", {}):
+            return state["ids"][name]
+        raise AttributeError(f"Atlas has no kind or field {name!r}; kinds are registered in kinds.KINDS")
 
     @classmethod
-    def create(cls, pay: PayRelease | None = None, **kinds: tuple) -> Atlas:
-        """The Atlas of loaded entries, given by kind name (roles=…, skills=…)."""
-        kinds["roles"] = roles = tuple(sorted(kinds["roles"], key=lambda r: (_LEVELS.index(r.level), r.title.lower())))
-        kinds["skills"] = tuple(sorted(kinds["skills"], key=lambda s: s.name.lower()))
-        # Occupations come from several files (hand-kept and imported): one order, by system then code.
-        kinds["occupations"] = tuple(sorted(kinds["occupations"], key=lambda o: (_SYSTEMS.index(o.system),
-                                                                                 o.code or "", o.title.lower())))
-        id_maps = {k.ref: {getattr(item, k.key): item for item in kinds.get(k.name, ())} for k in KINDS}
+    def create(cls, files: dict[tuple[str, str], str] | None = None, pay: PayRelease | None = None,
+               **given: tuple) -> Atlas:
+        """The Atlas of loaded entries, given by kind name (roles=…, skills=…; every registered kind,
+        a missing one as empty), the files that hold them and the OEWS pay release (not a kind: one
+        release read from data/oews/)."""
+        unknown = set(given) - {k.name for k in KINDS}
+        if unknown:
+            raise TypeError(f"not registered kinds: {sorted(unknown)}; add them to kinds.KINDS")
+        kinds = {k.name: tuple(sorted(given.get(k.name, ()), key=k.order) if k.order else given.get(k.name, ()))
+                 for k in KINDS}
+        id_maps = {k.ref: {getattr(item, k.key): item for item in kinds[k.name]} for k in KINDS}
+        roles: tuple[Role, ...] = kinds["roles"]
         uses_by_role = {role.id: _skill_uses_of(role) for role in roles}
         return cls(
-            **kinds, **id_maps,
+            entries=kinds, ids=id_maps, files=files or {},
             uses_by_role=uses_by_role,
             skill_uses=_group((use for uses in uses_by_role.values() for use in uses), lambda u: u.skill),
             claims_about=_claims_about(kinds["perspectives"]),
@@ -141,10 +142,21 @@ class Atlas:
                             lambda pair: pair[0], lambda pair: pair[1]),
             wages_of=_group((s for s in kinds["salaries"] if s.occupation), lambda s: s.occupation),
             pay=pay,
-            placed=_group((LadderPlacement(ladder, level, rung) for ladder in kinds.get("ladders", ())
+            placed=_group((LadderPlacement(ladder, level, rung) for ladder in kinds["ladders"]
                            for level in ladder.levels for rung in (*level.management, *level.engineer) if rung.role),
                           lambda p: p.rung.role),
         )
+
+    def file_of(self, ref: str, ident: str) -> str | None:
+        """The data file that holds an entry (`roles/cto.yaml`), relative to the data folder."""
+        return self.files.get((ref, ident))
+
+    def entry_in(self, file: str) -> tuple[str, str] | None:
+        """The one entry a data file holds (`roles/cto.yaml` → ("role", "cto")); None for a file of
+        many entries, or one no longer in the data."""
+        held = [entry for entry, holder in self.files.items() if holder == file]
+        return held[0] if len(held) == 1 else None
+
 
     def pay_placements(self, role: Role) -> tuple[Placement, ...]:
         """Each SOC occupation a publisher or the atlas places the role in, with the release's
@@ -162,7 +174,7 @@ class Atlas:
 
     def soc_of(self, occupation: Occupation) -> str | None:
         """The SOC occupation an O*NET-SOC occupation belongs to, when the release has its pay."""
-        if occupation.system != "O*NET-SOC" or self.pay is None:
+        if occupation.system != "O*NET-SOC" or self.pay is None or not occupation.code:
             return None
         soc = soc_code(occupation.code)
         return soc if self.pay.national(soc) is not None else None
@@ -191,10 +203,6 @@ class Atlas:
     def salary_figures(self, role: Role) -> tuple[Salary, ...]:
         """The role's salary figures, in the order its file lists them."""
         return tuple(self.salary[sid] for sid in role.salaries)
-
-
-_LEVELS = get_args(Level)  # roles are listed from the most senior level down
-_SYSTEMS = get_args(CodeSystem)
 
 
 def _group(items: Iterable, key: Callable, value: Callable = lambda item: item) -> dict:

@@ -20,10 +20,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .atlas import Atlas
 from .formats import level_text
 from .model import Role
+
+if TYPE_CHECKING:  # Pillow is imported only when a card is drawn
+    from PIL.ImageFont import FreeTypeFont
 from . import urls
 
 SIZE = (1200, 630)
@@ -120,15 +124,15 @@ def _drawing_version() -> str:
 
 
 @cache
-def _font(weight: str, size: int):
+def _font(weight: str, size: int) -> FreeTypeFont:
     from PIL import ImageFont
 
     return ImageFont.truetype(str(FONTS / f"Roboto-{weight}.ttf"), size)
 
 
-def _wrap(text: str, font, width: int, lines: int) -> list[str]:
+def _wrap(text: str, font: FreeTypeFont, width: int, lines: int) -> list[str]:
     """Break `text` into at most `lines` lines no wider than `width`; an ellipsis marks a cut."""
-    words, out = text.split(), []
+    words, out = text.split(), list[str]()
     while words and len(out) < lines:
         line = words.pop(0)
         while words and font.getlength(f"{line} {words[0]}") <= width:
@@ -144,7 +148,7 @@ def _wrap(text: str, font, width: int, lines: int) -> list[str]:
     return out
 
 
-def _title_lines(title: str, width: int) -> tuple[object, list[str]]:
+def _title_lines(title: str, width: int) -> tuple[FreeTypeFont, list[str]]:
     """The largest title size at which the whole title fits in three lines (or the smallest size)."""
     for size in (84, 72, 62, 54):
         font = _font("Bold", size)

@@ -15,6 +15,7 @@ from typing import Any
 
 from . import formats, urls
 from .atlas import Atlas
+from .display import RoleDisplay
 from .kinds import KINDS
 from .model import Role
 from .schema import data_file_schema, export_schema
@@ -24,7 +25,7 @@ def as_data(obj: Any) -> Any:
     """A model object as plain JSON values (tuples become lists)."""
     if isinstance(obj, (tuple, list)):
         return [as_data(item) for item in obj]
-    names = _field_names(type(obj))
+    names = _field_names(obj.__class__)
     if names:
         return {name: as_data(getattr(obj, name)) for name in names}
     return obj
@@ -36,13 +37,12 @@ def _field_names(cls: type) -> tuple[str, ...]:
     return tuple(f.name for f in dataclasses.fields(cls)) if dataclasses.is_dataclass(cls) else ()
 
 
-def role_display(atlas: Atlas, role: Role) -> dict[str, Any]:
+def role_display(atlas: Atlas, role: Role) -> RoleDisplay:
     """What a role's pages show as text, for the compare view; empty text where the data is silent."""
     q = role.qualifications
-    return {"level": formats.level_text(role.level), "experience": formats.experience_text(q.experience),
-            "education": formats.education_text(q.education),
-            "pay": formats.role_pay(atlas, role),
-            "skills": list(atlas.skill_ids_of(role))}
+    return RoleDisplay(level=formats.level_text(role.level), experience=formats.experience_text(q.experience),
+                       education=formats.education_text(q.education), pay=tuple(formats.role_pay(atlas, role)),
+                       skills=atlas.skill_ids_of(role))
 
 
 def exports(atlas: Atlas) -> dict[str, Any]:
@@ -56,7 +56,7 @@ def exports(atlas: Atlas) -> dict[str, Any]:
                 item["url"] = urls.url_of(urls.page_of(kind.ref, item["id"]))
         if kind.model is Role:
             for item, role in zip(items, entries):
-                item["display"] = role_display(atlas, role)
+                item["display"] = as_data(role_display(atlas, role))
         docs[kind.name] = {kind.name: items}
     return docs
 

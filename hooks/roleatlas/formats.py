@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .atlas import Atlas, Placement
-from .model import LEVEL_NAMES, RELATION_SHORT, RELATION_TEXT, Education, Experience, Role, Salary, Term
+from .model import (LEVEL_NAMES, RELATION_SHORT, RELATION_TEXT, Education, Experience, Occupation, Role, Salary,
+                    Term)
 from .oews import NOT_RELEASED, TOP_CODED, Figure, PayRelease
 
 CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£"}
@@ -58,6 +59,8 @@ def amount_text(salary: Salary) -> str:
     """One figure's amount: around $224,452, or $130,000 – $500,000+."""
     if salary.amount is not None:
         return ("around " if salary.approximate else "") + money(salary.amount, salary.currency)
+    if salary.low is None or salary.high is None:  # Salary.check refuses a figure with neither
+        raise ValueError(f"salary figure {salary.id} has neither an amount nor a range")
     high = money(salary.high, salary.currency) + ("+" if salary.open_ended else "")
     return f"{money(salary.low, salary.currency)} – {high}"
 
@@ -111,8 +114,12 @@ def estimate_text(atlas: Atlas, salary: Salary) -> str:
 
 
 def role_estimates(atlas: Atlas, role: Role) -> list[str]:
-    """The role's own figures (estimates a source gives), one line each."""
-    return [estimate_text(atlas, s) for s in atlas.salary_figures(role) if not s.occupation]
+    """The role's own figures (estimates a source gives), one line each; a figure for a title that
+    is not one of the role's names (its `title` field, never read out of the label) says so."""
+    names = {n.casefold() for n in role.names}
+    return [estimate_text(atlas, s) + (f" (for the title {s.title})" if s.title and s.title.casefold() not in names
+                                       and s.title.casefold() not in s.label.casefold() else "")
+            for s in atlas.salary_figures(role) if not s.occupation]
 
 
 def role_pay(atlas: Atlas, role: Role) -> list[str]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from . import urls
 from .atlas import Atlas
-from .model import Gap
+from .model import ROLE_SECTIONS, Gap
 
 MAX_SHOWN = 3  # facts linked per gap that the sources touch on
 
@@ -41,22 +41,23 @@ def facts(atlas: Atlas) -> Iterator[Fact]:
     for role in atlas.roles:
         page = urls.page_of("role", role.id)
         q = role.qualifications
-        texts = [(role.summary.text, "summary"), (role.focus.text, "summary")]
-        texts += [(role.scope.text, "summary")] if role.scope else []
+        at = ROLE_SECTIONS  # the role page's anchors
+        texts = [(role.summary.text, at["summary"]), (role.focus.text, at["summary"])]
+        texts += [(role.scope.text, at["summary"])] if role.scope else []
         texts += [(item, area.id) for area in role.responsibilities for item in area.items]
-        texts += [(x.text, "qualifications") for x in q.required + q.preferred]
-        texts += [(p, "skills") for use in role.skills for p in use.points]
-        texts += [(s.text, "work-setting") for s in role.work_setting] + [(s.text, "notes") for s in role.notes]
+        texts += [(x.text, at["qualifications"]) for x in q.required + q.preferred]
+        texts += [(p, at["skills"]) for use in role.skills for p in use.points]
+        texts += [(s.text, at["work_setting"]) for s in role.work_setting] + [(s.text, at["notes"]) for s in role.notes]
         for text, anchor in texts:
             yield Fact(text, f"{page}#{anchor}", role.title)
     for topic in atlas.topics:
         page = urls.page_of("topic", topic.id)
         yield Fact(topic.summary, page, topic.title)
         for section in topic.sections:
-            texts = list(section.points)
+            points = list(section.points)
             if section.challenge:
-                texts += [section.challenge.problem, section.challenge.solution, section.challenge.note]
-            for text in texts:
+                points += [section.challenge.problem, section.challenge.solution, section.challenge.note]
+            for text in points:
                 yield Fact(text, f"{page}#{section.id}", f"{topic.title}: {section.title}")
     for p in atlas.perspectives:
         for claim in p.claims:

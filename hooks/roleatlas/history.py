@@ -67,21 +67,6 @@ class History:
 NO_HISTORY = History()
 
 
-def entry_file(ref: str, ident: str) -> str | None:
-    """The data file of an entry of a one-per-file kind (`roles/cto.yaml`), relative to the data folder."""
-    kind = BY_REF.get(ref)
-    return f"{kind.name}/{ident}.yaml" if kind and kind.one_per_file else None
-
-
-def entry_of(path: str) -> tuple[str, str] | None:
-    """The (kind, id) a data file holds when it is a one-per-file kind's file, else None."""
-    folder, _, name = path.rpartition("/")
-    kind = ONE_PER_FILE.get(folder)
-    if kind is None or not name.endswith(".yaml"):
-        return None
-    return kind.ref, name[: -len(".yaml")]
-
-
 def read_history(data_dir: Path) -> History:
     """The git history of `data_dir`, or NO_HISTORY when there is none to trust."""
     shallow = _git(data_dir, "rev-parse", "--is-shallow-repository")
@@ -180,7 +165,7 @@ def _changed_fields(before: dict, after: dict) -> tuple[str, ...]:
 def diff_file(path: str, before_text: str | None, after_text: str | None) -> list[EntryChange]:
     """What a change to one data file did to its entries: pure, so tests can give it two texts."""
     before, after = _parse(before_text), _parse(after_text)
-    entry = entry_of(path)
+    entry = _one_entry(path)
     if entry is not None:  # one entry per file: the file came, went or changed
         ref, ident = entry
         old, new = (before if isinstance(before, dict) else None), (after if isinstance(after, dict) else None)
@@ -208,6 +193,17 @@ def diff_file(path: str, before_text: str | None, after_text: str | None) -> lis
             if ident not in new_entries:
                 found.append(EntryChange(kind.ref, ident, "removed", _name(entry_then, kind.key)))
     return found
+
+
+def _one_entry(path: str) -> tuple[str, str] | None:
+    """The (kind, id) a file of a one-per-file kind holds, by the loader's rule that such a file is
+    named by its entry's id (kinds.Kind.one_per_file); for a past version of a file too, which the
+    loaded Atlas (atlas.entry_in) may no longer hold."""
+    folder, _, name = path.rpartition("/")
+    kind = ONE_PER_FILE.get(folder)
+    if kind is None or not name.endswith(".yaml"):
+        return None
+    return kind.ref, name[: -len(".yaml")]
 
 
 def _by_key(entries: Any, key: str) -> dict[str, dict]:

@@ -10,7 +10,9 @@ Layout of data/:
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -79,9 +81,10 @@ def _folders() -> str:
     return " or ".join(f"data/{name}/" for name in ONE_PER_FILE)
 
 
-def _declared_ids(kind: str, content: Any, declared: dict[str, set[str]], fallback: str = "") -> None:
+def _declared_ids(kind: str, content: Any, declared: dict[str, set[str]], files: dict[tuple[str, str], str],
+                  file: str, fallback: str = "") -> None:
     """Remember ids even of entries that failed to build, so one mistake is not reported again
-    as an unknown reference everywhere the entry is named."""
+    as an unknown reference everywhere the entry is named; and the file that holds each entry."""
     if kind not in BY_NAME:
         return
     ref, key = BY_NAME[kind].ref, BY_NAME[kind].key
@@ -89,31 +92,54 @@ def _declared_ids(kind: str, content: Any, declared: dict[str, set[str]], fallba
     for item in items:
         ident = item.get(key) if isinstance(item, dict) else None
         if isinstance(ident, str) or fallback:
-            declared[ref].add(ident if isinstance(ident, str) else fallback)
+            ident = ident if isinstance(ident, str) else fallback
+            declared[ref].add(ident)
+            files.setdefault((ref, ident), file)
+
+
+_TOP_KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)[ \t]*:", re.MULTILINE)
+
+
+def _kinds_in_unreadable(path: Path) -> set[str]:
+    """The kinds (by ref) a collection file that does not parse may hold: the collections named by
+    its top-level keys, or every collection when none can be seen. References to them are not
+    checked until the file parses: its ids are unknown, and each would be reported again."""
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        text = ""
+    named = {COLLECTIONS[key].ref for key in _TOP_KEY.findall(text) if key in COLLECTIONS}
+    return named or {kind.ref for kind in COLLECTIONS.values()}
 
 
 def _read_all(data_dir: Path, root: Path, today: date, problems: list[Problem], refs: list[Ref],
-              declared: dict[str, set[str]]) -> dict[str, list[Located]]:
+              declared: dict[str, set[str]], unchecked: set[str],
+              files: dict[tuple[str, str], str]) -> dict[str, list[Located]]:
     found: dict[str, list[Located]] = {kind.name: [] for kind in KINDS}
     for path in data_files(data_dir):
         shown = display_path(path, root)
         ctx = FileCheck(shown, today)
         folder = path.parent.name if path.parent != data_dir else ""
+        file = path.relative_to(data_dir).as_posix()
         if folder in ONE_PER_FILE:
             declared[ONE_PER_FILE[folder].ref].add(path.stem)
+            if path.suffix == ".yaml":
+                files.setdefault((ONE_PER_FILE[folder].ref, path.stem), file)
         if path.suffix != ".yaml":
             ctx.problem(0, "", "not a data file; data files end in .yaml (rename it or move it out of data/)")
         else:
             content, read_problems = read_yaml(path, shown)
-            ctx.problems.extend(read_problems)
+            ctx.problems.extend(dataclasses.replace(p, unreadable=True) for p in read_problems)
+            if content is None and not folder:
+                unchecked |= _kinds_in_unreadable(path)
             if content is not None and folder in ONE_PER_FILE:
-                _declared_ids(folder, content, declared, fallback=path.stem)
+                _declared_ids(folder, content, declared, files, file, fallback=path.stem)
                 found[folder] += _one_per_file(ONE_PER_FILE[folder].model, content, path, ctx)
             elif content is not None and folder:
                 ctx.problem(0, "", f"unknown folder '{folder}'; use {_folders()} or data/ itself")
             elif content is not None:
                 for key, items in (content.items() if isinstance(content, dict) else ()):
-                    _declared_ids(key, items, declared)
+                    _declared_ids(key, items, declared, files, file)
                 for key, items in _collections(content, ctx).items():
                     found[key] += items
         problems.extend(ctx.problems)
@@ -154,9 +180,9 @@ def _check_claims_and_former_ids(found: dict[str, list[Located]], problems: list
                                         "a former id must not name a live page"))
 
 
-def _resolve(refs: list[Ref], known: dict[str, set[str]], problems: list[Problem]) -> None:
+def _resolve(refs: list[Ref], known: dict[str, set[str]], problems: list[Problem], unchecked: set[str]) -> None:
     for ref in refs:
-        if ref.value not in known[ref.kind]:
+        if ref.kind not in unchecked and ref.value not in known[ref.kind]:
             close = difflib.get_close_matches(ref.value, sorted(known[ref.kind]), n=1)
             hint = f"did you mean '{close[0]}'?" if close else "define it in data/ first"
             problems.append(Problem(ref.path, ref.line, ref.field, f"unknown {ref.kind} id '{ref.value}'; {hint}"))
@@ -173,15 +199,19 @@ def load(data_dir: Path, *, today: date, root: Path | None = None) -> Atlas:
     if not data_dir.is_dir():
         raise DataError([Problem(str(data_dir), 0, "", "data folder not found; run from the project root")])
     declared: dict[str, set[str]] = {kind.ref: set() for kind in KINDS}
-    found = _read_all(data_dir, root, today, problems, refs, declared)
+    unchecked: set[str] = set()  # kinds whose ids are unknown: a file that may hold them does not parse
+    files: dict[tuple[str, str], str] = {}  # (kind, id) → the data file that holds it
+    found = _read_all(data_dir, root, today, problems, refs, declared, unchecked, files)
     pay, pay_problems = load_release(data_dir, root)
     problems += pay_problems
     if pay is not None:
         declared["source"].add(pay.id)
         found["sources"].append(Located(pay.source, f"{display_path(data_dir, root)}/{OEWS_FOLDER}/release.json", 1))
+        files[("source", pay.id)] = f"{OEWS_FOLDER}/release.json"
     _unique_ids(found, problems)
     _check_claims_and_former_ids(found, problems)
-    _resolve(refs, declared, problems)
+    _resolve(refs, declared, problems, unchecked)
     if problems:
-        raise DataError(problems)
-    return Atlas.create(**{kind: tuple(item.obj for item in items) for kind, items in found.items()}, pay=pay)
+        raise DataError(problems, files)
+    return Atlas.create(files=files, pay=pay,
+                        **{kind: tuple(item.obj for item in items) for kind, items in found.items()})

@@ -7,7 +7,8 @@ renderers read them. Field metadata keys:
 - ``doc``: what the field holds (shown in the JSON Schema and in error messages);
 - ``ref``: the field names ids of another kind (its singular name in ``kinds.KINDS``) and is
   checked after every file is loaded;
-- ``id``: the value is an id: lowercase words joined by hyphens, used in URLs and anchors.
+- ``id``: the value is an id: lowercase words joined by hyphens, used in URLs and anchors;
+- ``empty``: the text may be empty (the export's display text where the data is silent).
 """
 
 from __future__ import annotations
@@ -15,7 +16,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 import re
 from datetime import date
-from typing import Any, Literal
+import dataclasses
+from collections.abc import Collection, Iterator
+from typing import Any, Literal, TypeVar, dataclass_transform
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 WEB_ADDRESS = r"https?://[^\s<>\"'`]+"
@@ -48,11 +51,6 @@ RELATION_SHORT: dict[str, str] = {
 Currency = Literal["USD", "EUR", "GBP", "CAD", "AUD", "INR", "JPY", "CHF", "SGD"]
 
 
-model = dataclass(frozen=True, kw_only=True)
-"""Every model class is frozen (facts do not change while rendering) and keyword-only. A `check`
-method, given the build's date, returns the rules broken across its fields as (field, message)."""
-
-
 def doc(text: str, **extra: Any) -> Any:
     """A required field with its documentation."""
     return field(metadata={"doc": text, **extra})
@@ -65,13 +63,40 @@ def opt(text: str, default: Any = None, **extra: Any) -> Any:
     return field(default=default, metadata={"doc": text, **extra})
 
 
-ROLE_SECTIONS = ("summary", "classifications", "official-pay", "responsibilities", "qualifications", "skills",
-                 "salary", "career",
-                 "related-roles", "work-setting", "notes", "perspectives", "job-description", "sources")
-"""Anchors of the fixed sections of a role page; data ids must not take them."""
+_Model = TypeVar("_Model")
 
 
-def _unique_anchors(anchors: list[tuple[str, str]], reserved: tuple[str, ...]) -> list[tuple[str, str]]:
+@dataclass_transform(frozen_default=True, kw_only_default=True, field_specifiers=(field, doc))  # opt(): a default
+def model(cls: type[_Model]) -> type[_Model]:
+    """Every model class is frozen (facts do not change while rendering) and keyword-only. A `check`
+    method, given the build's date, returns the rules broken across its fields as (field, message)."""
+    return dataclass(frozen=True, kw_only=True)(cls)
+
+
+ROLE_SECTIONS: dict[str, str] = {name: name.replace("_", "-") for name in (
+    "summary", "classifications", "official_pay", "responsibilities", "qualifications", "required_qualifications",
+    "preferred_qualifications", "skills", "salary", "career", "related_roles", "work_setting", "notes",
+    "perspectives", "job_description", "sources")}
+"""The fixed sections of a role page, by name, and their anchors: role.md.j2 takes every heading's
+anchor from here (`anchors.official_pay`), and a data id on the page may not take one."""
+
+
+def sources_in(value: Any) -> Iterator[str]:
+    """Every source id `value` holds, at any depth: the values of the fields marked ref="source".
+    A page's list of sources is read from here, so a new sourced field is cited without more code."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for f in dataclasses.fields(value):
+            held = getattr(value, f.name)
+            if f.metadata.get("ref") == "source":
+                yield from (held if isinstance(held, tuple) else (held,) if held else ())
+            else:
+                yield from sources_in(held)
+    elif isinstance(value, tuple):
+        for item in value:
+            yield from sources_in(item)
+
+
+def _unique_anchors(anchors: list[tuple[str, str]], reserved: Collection[str]) -> list[tuple[str, str]]:
     """Anchor ids on one page must differ from each other and from the fixed sections."""
     seen: set[str] = set()
     found = []
@@ -359,7 +384,7 @@ class Role:
         anchors = [("responsibilities", a.id) for a in self.responsibilities]
         anchors += [("qualifications", q.id) for q in self.qualifications.required + self.qualifications.preferred]
         anchors += [("skill_lists", s.id) for s in self.skill_lists]
-        return _unique_anchors(anchors, reserved=ROLE_SECTIONS)
+        return _unique_anchors(anchors, reserved=ROLE_SECTIONS.values())
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -414,6 +439,9 @@ class Salary:
 
     id: str = doc("Stable id that roles cite.", id=True)
     label: str = doc("What the figure is of (average annual salary…).")
+    title: str | None = opt("The job title the figure is for, as the source names it (Vice President of "
+                            "Engineering (AI/ML included)); a role's page says what its figures measure when "
+                            "this is none of the role's names. Left out for a whole occupation's figure.")
     measure: Measure = doc("What kind of figure it is.")
     currency: Currency = doc("ISO 4217 currency code.")
     region: str = doc("Where the figure applies.")

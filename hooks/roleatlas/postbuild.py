@@ -53,7 +53,7 @@ class AfterBuild:
     published: dict[str, str] = field(default_factory=dict)
     """Path in the site → text: every page's Markdown for readers, and llms.txt."""
     pagefind: bool = True
-    """Search answers from Pagefind; False keeps Material's own search and index (ROLE_ATLAS_SEARCH=material)."""
+    """Search answers from Pagefind; False keeps Material's own search and index (the search setting `material`)."""
 
     def to_json(self) -> str:
         return json.dumps({"pagefind": self.pagefind, "cards": [asdict(c) for c in self.cards],

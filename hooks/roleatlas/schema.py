@@ -8,10 +8,15 @@ from __future__ import annotations
 from typing import Any
 
 from .kinds import COLLECTIONS, KINDS, ONE_PER_FILE
+from .display import RoleDisplay
 from .model import ID_PATTERN
 from .shape import fields_of, shape
 
 SCHEMA_URI = "https://json-schema.org/draft/2020-12/schema"
+
+
+_SCALARS: dict[type, dict[str, Any]] = {str: {"type": "string", "minLength": 1}, int: {"type": "integer"},
+                                        bool: {"type": "boolean"}, float: {"type": "number"}}
 
 
 def _type_schema(tp: Any, meta: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
@@ -25,10 +30,11 @@ def _type_schema(tp: Any, meta: dict[str, Any], defs: dict[str, Any]) -> dict[st
     if kind == "object":
         _define(arg, defs)
         return {"$ref": f"#/$defs/{arg.__name__}"}
-    base = {str: {"type": "string", "minLength": 1}, int: {"type": "integer"}, bool: {"type": "boolean"},
-            float: {"type": "number"}}[arg]
+    base = _SCALARS[arg]
     if arg is str and (meta.get("id") or meta.get("ref")):
         base = {**base, "pattern": ID_PATTERN}
+    elif arg is str and meta.get("empty"):
+        base = {"type": "string"}
     return base
 
 
@@ -70,13 +76,7 @@ def export_schema() -> dict[str, Any]:
         if kind.page:
             defs[kind.model.__name__]["properties"]["url"] = {
                 "type": "string", "description": "Page of the item, relative to the site root."}
-    text = {"type": "string"}
-    defs["Role"]["properties"]["display"] = {
-        "type": "object", "description": "The role's facts as its pages word them.", "additionalProperties": False,
-        "required": ["level", "experience", "education", "pay", "skills"],
-        "properties": {"level": text, "experience": text, "education": text,
-                       "pay": {"type": "array", "items": text, "description": "Each salary figure, worded."},
-                       "skills": {"type": "array", "items": text, "description": "Skill ids in the pages' order."}}}
+    defs["Role"]["properties"]["display"] = _type_schema(RoleDisplay, {}, defs)
     return {"$schema": SCHEMA_URI, "title": "Role Atlas export", "$defs": defs, "type": "object",
             "minProperties": 1, "maxProperties": 1, "additionalProperties": False,
             "properties": {k.name: {"type": "array", "items": {"$ref": f"#/$defs/{k.model.__name__}"}} for k in KINDS}}

@@ -2,7 +2,7 @@
 
 The converter (`convert.py`) checks YAML values against these shapes and the JSON Schema
 (`schema.py`) is written from them, so the data files, the error messages and the published
-schema cannot disagree about a field. (Why not pydantic: see the README, "How it works".)
+schema cannot disagree about a field. (Why not pydantic: scripts/BENCHMARKS.md.)
 """
 
 from __future__ import annotations

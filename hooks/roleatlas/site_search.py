@@ -1,4 +1,4 @@
-"""Site search: Pagefind's chunked index behind Material's search box (README, "Search").
+"""Site search: Pagefind's chunked index behind Material's search box (scripts/BENCHMARKS.md).
 
 Material's own search hands the whole `search/search_index.json` to a worker that builds a lunr
 index in the reader's browser before the first answer; at 1,000 roles that alone took longer than

@@ -21,7 +21,6 @@ import json
 import posixpath
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 
 from . import search_covers, urls
 from .atlas import Atlas
@@ -29,11 +28,11 @@ from .cards import Card, cards_for
 from .export import api_files
 from .formats import glossary
 from .history import NO_HISTORY, History
-from .origins import entry_files
+from .kinds import BY_REF
 from .postbuild import AfterBuild, PageSearch
 from .redirects import redirects
 from .render.changes_page import FEED, changes_feed
-from .render.pages import iter_pages
+from .render.pages import iter_pages, not_in_nav
 from .render.published import claim_sources, front_keys, front_value, llms_txt, reader_markdown
 
 LLMS_TXT = "llms.txt"
@@ -51,6 +50,9 @@ class SiteSource:
     shared_names: dict[str, set[str]]
     """Names more than one role uses: no redirect for them (the hook logs them)."""
     glossary: dict[str, str]
+    not_in_nav: list[str] = field(default_factory=list)
+    """Generated pages left out of the navigation (render/pages.not_in_nav): the hook marks them so,
+    the export writes them into mkdocs.yml's `not_in_nav`."""
     after: AfterBuild = field(default_factory=AfterBuild)
 
 
@@ -67,13 +69,14 @@ def add_meta(page_text: str, **meta: object) -> str:
     return f"---\n{lines}---\n\n{page_text}"
 
 
-def edit_paths(data_dir: Path, data_prefix: str | None) -> dict[str, str]:
-    """Generated page → the data file its edit button opens (relative to the repository's root);
-    empty when the data is outside the repository."""
+def edit_paths(atlas: Atlas, data_prefix: str | None) -> dict[str, str]:
+    """Generated page → the data file its edit button opens (relative to the repository's root), for
+    every entry with a page, from the files the loader read them from (atlas.files); empty when the
+    data is outside the repository."""
     if data_prefix is None:
         return {}
     return {urls.page_of(ref, ident): posixpath.join(data_prefix, path)
-            for (ref, ident), path in entry_files(data_dir).items()}
+            for (ref, ident), path in atlas.files.items() if BY_REF[ref].page}
 
 
 def docs_page_meta(page: str, docs_prefix: str | None) -> dict[str, str | None]:
@@ -82,14 +85,14 @@ def docs_page_meta(page: str, docs_prefix: str | None) -> dict[str, str | None]:
             "markdown": None if page in _NOT_PUBLISHED else page}
 
 
-def site_source(atlas: Atlas, built: date, *, data_dir: Path, data_prefix: str | None,
+def site_source(atlas: Atlas, built: date, *, data_prefix: str | None,
                 docs_pages: dict[str, str], docs_prefix: str | None, site_name: str, site_description: str,
                 site_url: str = "", history: History = NO_HISTORY, cards: bool = True,
                 pagefind: bool = True) -> SiteSource:
     """Everything the site is made of besides docs/ itself. `docs_pages` are docs/'s own pages
     (path → Markdown) for search, the published Markdown and llms.txt; `data_prefix` and
     `docs_prefix` are where data/ and docs/ sit in the repository (None when outside it)."""
-    edit = edit_paths(data_dir, data_prefix)
+    edit = edit_paths(atlas, data_prefix)
     planned: list[Card] = cards_for(atlas, site_name, site_description) if cards else []
     card_of = {card.page: card.image for card in planned}
     pages = {}
@@ -107,5 +110,5 @@ def site_source(atlas: Atlas, built: date, *, data_dir: Path, data_prefix: str |
     files = [*api_files(atlas), (FEED, changes_feed(atlas, history, site_url, site_name)),
              (search_covers.FILE, search_covers.covers_json(atlas))]
     return SiteSource(pages=pages, files=files, redirects=maps, shared_names=shared,
-                      glossary=glossary(atlas.terms),
+                      glossary=glossary(atlas.terms), not_in_nav=not_in_nav(atlas),
                       after=AfterBuild(cards=planned, search=search, published=published, pagefind=pagefind))

@@ -142,7 +142,7 @@ class _ShallowLoader(yaml.SafeLoader):
         self._open = 0
         self._stop: yaml.Event | None = None
 
-    def check_event(self, *choices: type) -> bool:
+    def check_event(self, *choices: Any) -> bool:
         return self._stop is not None or super().check_event(*choices)
 
     def get_event(self) -> yaml.Event:
@@ -204,8 +204,9 @@ def read_yaml(path: Path, shown: str) -> tuple[Any, list[Problem]]:
         return None, [Problem(shown, err.line, err.where, err.message)]
     except yaml.YAMLError as err:
         said = f"{err.context} {err.problem}" if isinstance(err, yaml.composer.ComposerError) else ""
-        if "alias" in said or "anchor" in said:  # a *name never defined, or a &name given twice
-            return None, [Problem(shown, err.problem_mark.line + 1, "", _ALIASES)]
+        mark = getattr(err, "problem_mark", None)
+        if ("alias" in said or "anchor" in said) and mark is not None:  # a *name never defined, or a &name twice
+            return None, [Problem(shown, mark.line + 1, "", _ALIASES)]
         return None, [_syntax_problem(err, shown, text)]
     finally:
         loader.dispose()

@@ -24,28 +24,24 @@ from urllib.parse import urlsplit
 import pytest
 
 from conftest import ROOT, build_site
+from roleatlas import urls
+from roleatlas.kinds import KINDS
+from roleatlas_dev import chromium
 
-CHROMIUM = Path(os.environ.get("ROLE_ATLAS_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run", "--disable-sync"]
-INSTALL_HINT = ("The browser tests need Debian's Chromium at {path}. Install it with "
-                "`sudo apt-get install chromium` (./scripts/test does this when run as root), "
-                "or point ROLE_ATLAS_CHROMIUM at a Chromium binary.")
 
 SCREENSHOTS = ROOT / "screenshots"
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
 
-# Every kind of page, by name: the address relative to the site's root.
+# Every kind of page, by name: the address relative to the site's root. The fixed pages, then one
+# entry page of every kind with pages (kinds.KINDS): a named example where a test reads its content,
+# else the first page the built site has there.
+EXAMPLES = {"role": "cto", "skill": "python", "comparison": "cto-vs-vp-engineering"}
 PAGE_KINDS = {
     "home": "",
     "roles-index": "roles/",
-    "role": "roles/cto/",
     "skills-index": "skills/",
-    "skill": "skills/python/",
     "topics-index": "topics/",
-    "topic": "topics/*/",  # the first topic page, whatever the data names it
-    "comparison": "compare/cto-vs-vp-engineering/",
     "compare-any": "compare/?a=cto&b=vp-engineering",
     "matrix": "compare/matrix/",
     "perspectives": "perspectives/",
@@ -55,6 +51,7 @@ PAGE_KINDS = {
     "official-pay": "pay/",
     "occupation-pay": "pay/11-3021/",
     "crosswalk": "crosswalk/",
+    **{kind.ref: urls.url_of(urls.page_of(kind.ref, EXAMPLES.get(kind.ref, "*"))) for kind in KINDS if kind.page},
 }
 
 
@@ -119,8 +116,8 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
 
 @pytest.fixture(scope="session")
 def browser():
-    if not (CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK)):
-        pytest.fail(INSTALL_HINT.format(path=CHROMIUM), pytrace=False)
+    if not (chromium.PATH.is_file() and os.access(chromium.PATH, os.X_OK)):
+        pytest.fail(chromium.INSTALL_HINT, pytrace=False)
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
@@ -128,12 +125,12 @@ def browser():
                     pytrace=False)
     with sync_playwright() as p:
         try:
-            chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            browser = chromium.launch(p)
         except Exception as err:  # a broken install: say so instead of a wall of CDP text
-            pytest.fail(f"{CHROMIUM} did not start ({str(err).splitlines()[0]}). "
-                        + INSTALL_HINT.format(path=CHROMIUM), pytrace=False)
-        yield chromium
-        chromium.close()
+            pytest.fail(f"{chromium.PATH} did not start ({str(err).splitlines()[0]}). "
+                        + chromium.INSTALL_HINT, pytrace=False)
+        yield browser
+        browser.close()
 
 
 @dataclass

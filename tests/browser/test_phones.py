@@ -7,6 +7,8 @@ import re
 
 import pytest
 
+from roleatlas.kinds import KINDS
+
 from .conftest import DESKTOP, PAGE_KINDS, PHONE, Tab
 
 pytestmark = pytest.mark.browser
@@ -63,7 +65,7 @@ def test_a_phone_reader_copies_the_link_to_one_section_and_is_told(open_tab):
     tab.assert_clean()
 
 
-@pytest.mark.parametrize("kind", ["role", "topic", "comparison"])
+@pytest.mark.parametrize("kind", [k.ref for k in KINDS if k.toc])
 def test_on_a_phone_a_table_of_contents_opens_under_the_title(open_tab, kind: str):
     tab = open_at(open_tab, PHONE, PAGE_KINDS[kind])
     toc = tab.page.locator("details.atlas-toc")

@@ -314,12 +314,6 @@ def markdown(ad: Ad) -> str:
     return _write(ad, _MARKDOWN)
 
 
-def job_description(atlas: Atlas, role: Role) -> str:
-    """The job ad as plain text (what the first tab shows); empty when the role gets no ad."""
-    ad = job_ad(atlas, role)
-    return plain_text(ad) if ad else ""
-
-
 def fenced(text: str, language: str = "markdown", indent: str = "") -> Markup:
     """`text` in a fenced code block whose fence no line of the text can close, each line indented
     by `indent` (for a block inside a content tab)."""

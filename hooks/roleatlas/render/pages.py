@@ -5,14 +5,16 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
-from typing import Callable, Iterator, get_args
+from typing import Any, Callable, Iterator, get_args
 
 from .. import formats, urls
 from ..atlas import Atlas
 from ..gaps import gap_status
-from ..history import NO_HISTORY, History, entry_file
+from ..history import NO_HISTORY, History
+from ..kinds import KINDS, Kind
 from ..model import CodeSystem, Role, Skill, SkillCategory, Topic
 from ..oews import PERCENTILES, Estimate
+from ..shape import fields_of
 from .career import mermaid_flowchart
 from .changes_page import render_changes
 from .compare_page import render_comparison
@@ -22,8 +24,6 @@ from .published import on_this_page
 from .role_page import render_role, sources_of
 from .salary_chart import ChartRow, estimate_row, is_stale, salary_charts
 from .templating import Links, front_matter, meta_text, render
-
-Pages = dict[str, str]
 
 
 def _skill_page(atlas: Atlas, skill: Skill) -> str:
@@ -213,6 +213,67 @@ def home_description(atlas: Atlas) -> str:
             f"the roles around them) with duties, skills, pay and official codes; every fact names its source.")
 
 
+def _entry_page(atlas: Atlas, kind: Kind, entry: Any) -> str:
+    """The page of an entry of a kind with no page of its own design: its title, then every field
+    of the model with its documentation as the label, cited when the entry names its source."""
+    title = str(next((getattr(entry, f) for f in ("title", "name") if hasattr(entry, f)), getattr(entry, kind.key)))
+    source = getattr(entry, "source", None)
+    facts = [(spec.meta.get("doc", spec.name).rstrip("."), _fact_text(getattr(entry, spec.name)), source)
+             for spec in fields_of(kind.model).values()
+             if spec.name not in (kind.key, "source", "title", "name") and getattr(entry, spec.name) not in (None, ())]
+    front = front_matter(title=meta_text(title), description=meta_text(f"{title}: {kind.name} in Role Atlas."),
+                         search={"boost": 2})
+    return render("entry.md.j2", urls.page_of(kind.ref, getattr(entry, kind.key)), atlas, front=front,
+                  title=title, facts=facts)
+
+
+def _fact_text(value: Any) -> str:
+    if isinstance(value, tuple):
+        return ", ".join(_fact_text(v) for v in value)
+    return str(getattr(value, "text", value))
+
+
+@dataclass(frozen=True)
+class _Build:
+    """What an entry page may need beyond the Atlas."""
+
+    built: date
+    history: History
+
+
+_ENTRY_PAGES: dict[str, Callable[[Atlas, Any, _Build], str]] = {
+    "role": lambda atlas, role, b: render_role(atlas, role, b.built,
+                                               changed=b.history.last_changed.get(atlas.file_of("role", role.id) or "")),
+    "skill": lambda atlas, skill, b: _skill_page(atlas, skill),
+    "topic": lambda atlas, topic, b: _topic_page(atlas, topic),
+    "comparison": lambda atlas, comparison, b: render_comparison(atlas, comparison),
+}
+"""Kinds whose pages have their own design; any other kind with a `page` gets `_entry_page`."""
+
+
+def not_in_nav(atlas: Atlas) -> list[str]:
+    """The pages reached from their indexes and by search, never listed in the navigation (listing
+    thousands of them would grow every page with the size of the data): every entry's page (the
+    registry's kinds with a page) and the official pay page of each occupation."""
+    entries = [urls.page_of(kind.ref, getattr(entry, kind.key)) for kind in KINDS if kind.page
+               for entry in atlas.entries[kind.name]]
+    pay = [urls.pay_page(soc) for soc in sorted(atlas.pay.occupations)] if atlas.pay else []
+    return entries + pay
+
+
+def entry_pages(atlas: Atlas, built: date, history: History = NO_HISTORY) -> Iterator[tuple[str, str]]:
+    """(path, Markdown) of the page of every entry of every kind with pages (kinds.KINDS)."""
+    build = _Build(built, history)
+    for kind in KINDS:
+        if not kind.page:
+            continue
+        own = _ENTRY_PAGES.get(kind.ref)
+        for entry in atlas.entries[kind.name]:
+            page = own(atlas, entry, build) if own else _entry_page(atlas, kind, entry)
+            # Its "On this page" list is part of the Markdown (render/published.py), for any engine.
+            yield urls.page_of(kind.ref, getattr(entry, kind.key)), on_this_page(page) if kind.toc else page
+
+
 def iter_pages(atlas: Atlas, built: date, history: History = NO_HISTORY,
                data_prefix: str = "data/") -> Iterator[tuple[str, str]]:
     """Yield (path, Markdown) for every page; one pass per kind, linear in the data. `built` is the
@@ -221,18 +282,10 @@ def iter_pages(atlas: Atlas, built: date, history: History = NO_HISTORY,
     yield urls.HOME, _home(atlas)
     yield urls.ROLES, _simple("roles_index.md.j2", urls.ROLES, "Roles",
                                     "Every role in Role Atlas with its focus, experience and pay.")(atlas)
-    for role in atlas.roles:
-        changed = history.last_changed.get(entry_file("role", role.id) or "")
-        yield urls.page_of("role", role.id), on_this_page(render_role(atlas, role, built, changed=changed))
+    yield from entry_pages(atlas, built, history)
     yield urls.SKILLS, _skills_index(atlas)
-    for skill in atlas.skills:
-        yield urls.page_of("skill", skill.id), _skill_page(atlas, skill)
-    for topic in atlas.topics:
-        yield urls.page_of("topic", topic.id), on_this_page(_topic_page(atlas, topic))
     yield urls.COMPARE, _compare_any(atlas)
     yield urls.MATRIX, _matrix(atlas)
-    for comparison in atlas.comparisons:
-        yield urls.page_of("comparison", comparison.id), on_this_page(render_comparison(atlas, comparison))
     yield urls.CAREER, _career(atlas)
     yield urls.LADDERS, render_ladders(atlas)
     yield urls.SALARIES, _salaries(atlas, built)
@@ -245,6 +298,3 @@ def iter_pages(atlas: Atlas, built: date, history: History = NO_HISTORY,
     yield urls.SOURCES, _sources(atlas)
     yield urls.CHANGES, render_changes(atlas, history, data_prefix)
 
-
-def render_site(atlas: Atlas, built: date, history: History = NO_HISTORY) -> Pages:
-    return dict(iter_pages(atlas, built, history))

@@ -8,7 +8,7 @@ from markupsafe import Markup
 
 from .. import formats, urls
 from ..atlas import Atlas
-from ..model import Role
+from ..model import ROLE_SECTIONS, Role, sources_in
 from ..oews import PERCENTILES
 from .job_description import is_overview, job_ad, job_description_tabs, missing, overlap, words
 from .jsonld import occupation
@@ -29,18 +29,16 @@ def related(atlas: Atlas, role: Role) -> list[tuple[str, str, str]]:
 
 
 def sources_of(atlas: Atlas, role: Role) -> list[str]:
-    """Every source cited on the page, in the order of the sources list."""
-    cited = {role.summary.source, role.focus.source}
-    cited |= {n.source for n in role.abbreviations + role.aliases} | {s.source for s in role.skill_lists}
-    cited |= {a.source for a in role.responsibilities} | {n.source for n in role.skills}
-    q = role.qualifications
-    cited |= {x.source for x in (q.experience, q.education) if x} | {x.source for x in q.required + q.preferred}
-    cited |= {x.source for x in role.related + role.career_from + role.career_to + role.work_setting + role.notes}
-    cited |= {atlas.salary[s].source for s in role.salaries}
-    cited |= {atlas.pay.id} if atlas.pay_placements(role) and atlas.pay else set()
-    cited |= {c.source for c in role.classifications} | ({role.unclassified.source} if role.unclassified else set())
-    cited |= {n.source for c in role.classifications if c.occupation for n in atlas.occupation[c.occupation].notices}
-    cited |= {p.source for p, _ in atlas.claims_about.get(role.id, ())}
+    """Every source cited on the page, in the order of the sources list: each sourced field of the
+    role (the model marks them), of the salary figures it shows, of the notices on its occupations'
+    codes, and of the perspectives about it; the OEWS release its official pay comes from; and the
+    sources of the career steps and links to it that other roles declare, which the page shows too."""
+    shown = (role, atlas.salary_figures(role),
+             tuple(atlas.occupation[c.occupation].notices for c in role.classifications if c.occupation),
+             tuple(p for p, _ in atlas.claims_about.get(role.id, ())))
+    cited = set(sources_in(shown)) | {source for _, _, source in related(atlas, role)}
+    cited |= {e.source for e in atlas.steps_into.get(role.id, ()) + atlas.steps_out.get(role.id, ())}
+    cited |= {atlas.pay.id} if atlas.pay and atlas.pay_placements(role) else set()
     return [s.id for s in atlas.sources if s.id in cited]
 
 
@@ -67,7 +65,7 @@ RESTATES = 0.5
 """A note restates a practitioner's claim when half the words of the shorter of the two are in the other."""
 
 
-def restated_claims(atlas: Atlas, role: Role) -> tuple[list[tuple], list]:
+def restated_claims(atlas: Atlas, role: Role) -> tuple[list[list[tuple]], list]:
     """(for each note, the (perspective, claim) pairs it restates; the claims no note restates).
 
     The page says each thing once: a claim a note restates is credited after the note, with a link
@@ -111,7 +109,7 @@ def render_role(atlas: Atlas, role: Role, built: date | None = None, changed: da
         jsonld=occupation(atlas, role),
     )
     return render(
-        "role.md.j2", page, atlas, front=front, role=role,
+        "role.md.j2", page, atlas, front=front, role=role, anchors=ROLE_SECTIONS,
         experience=formats.experience_text(q.experience), salary=formats.role_pay_summary(atlas, role),
         placements=atlas.pay_placements(role), estimates=formats.role_estimates(atlas, role),
         percentiles=PERCENTILES,

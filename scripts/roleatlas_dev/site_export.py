@@ -19,20 +19,19 @@ import json
 import os
 import re
 import shutil
-import sys
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
+from roleatlas.history import read_history
+from roleatlas.load import load
+from roleatlas.postbuild import PLAN_FILE
+from roleatlas.settings import Settings, read_settings
+from roleatlas.site_source import SiteSource, add_meta, docs_page_meta, site_source
+from roleatlas.when import build_date
 
-from roleatlas.history import read_history  # noqa: E402
-from roleatlas.load import load  # noqa: E402
-from roleatlas.postbuild import PLAN_FILE  # noqa: E402
-from roleatlas.site_source import SiteSource, add_meta, docs_page_meta, site_source  # noqa: E402
-from roleatlas.when import build_date  # noqa: E402
+ROOT = Path(__file__).resolve().parents[2]
 
 
 class _Tagged:
@@ -45,8 +44,10 @@ class _Tagged:
             self.value: Any = loader.construct_scalar(node)
         elif isinstance(node, yaml.SequenceNode):
             self.value = loader.construct_sequence(node, deep=True)
-        else:
+        elif isinstance(node, yaml.MappingNode):
             self.value = loader.construct_mapping(node, deep=True)
+        else:
+            raise yaml.constructor.ConstructorError(None, None, f"cannot keep tag {tag}", node.start_mark)
 
 
 class _TolerantLoader(yaml.SafeLoader):
@@ -97,6 +98,8 @@ def export_config(source: SiteSource, docs_dir: str = "docs", custom_dir: str = 
     if not _setting(config.get("repo_url")):  # as the hook does: no repository address, no edit buttons
         config.pop("edit_uri", None)
     config.setdefault("extra", {})["pagefind_search"] = source.after.pagefind  # as the hook's on_config sets it
+    # the pages the hook leaves out of the navigation (entry pages, pay pages), as MkDocs' own option
+    config["not_in_nav"] = "".join(f"/{page}\n" for page in source.not_in_nav)
     theme = config.get("theme")
     if isinstance(theme, dict) and isinstance(theme.get("custom_dir"), str):
         theme["custom_dir"] = custom_dir
@@ -114,6 +117,13 @@ def export_config(source: SiteSource, docs_dir: str = "docs", custom_dir: str = 
     return yaml.dump(config, Dumper=_TagDumper, sort_keys=False, allow_unicode=True)
 
 
+def project_settings(config: dict[str, Any] | None = None) -> Settings:
+    """The build settings as the hooks read them: mkdocs.yml's `extra: role_atlas:`, each
+    overridden by its environment variable (roleatlas/settings.py)."""
+    config = read_config() if config is None else config
+    return read_settings((config.get("extra") or {}).get("role_atlas"), ROOT)
+
+
 def make_source(data: Path) -> tuple[SiteSource, dict[str, str]]:
     """The site source of `data`, as the hooked build makes it; and docs/'s pages with their meta."""
     config = read_config()
@@ -127,12 +137,12 @@ def make_source(data: Path) -> tuple[SiteSource, dict[str, str]]:
     docs_prefix = docs.resolve().relative_to(root).as_posix()
     built = build_date()
     atlas = load(data, root=data.parent, today=built)
-    cards = os.environ.get("ROLE_ATLAS_CARDS", "true").lower() not in ("false", "0", "no", "off")
-    source = site_source(atlas, built, data_dir=data, data_prefix=data_prefix, docs_pages=docs_pages,
+    settings = project_settings(config)
+    source = site_source(atlas, built, data_prefix=data_prefix, docs_pages=docs_pages,
                          docs_prefix=docs_prefix, site_name=config["site_name"],
                          site_description=config.get("site_description") or config["site_name"],
                          site_url=_setting(config.get("site_url")) or "", history=read_history(data),
-                         cards=cards, pagefind=os.environ.get("ROLE_ATLAS_SEARCH", "pagefind") != "material")
+                         cards=settings.cards, pagefind=settings.pagefind)
     return source, {path: add_meta(text, **docs_page_meta(path, docs_prefix)) for path, text in docs_pages.items()}
 
 

@@ -6,14 +6,13 @@ skills, sources, dimensions, perspectives with claims, a comparison, topics and 
 The output is deterministic for a given size and seed, goes through the real loader, and uses the
 model's own enumerations, so it stays valid when the model grows a value.
 
-    from synthetic_data import write_synthetic_data
+    from roleatlas_dev.synthetic_data import write_synthetic_data
     data_dir = write_synthetic_data(Path("/tmp/x"), roles=1000)   # -> /tmp/x/data
 """
 
 from __future__ import annotations
 
 import random
-import sys
 import typing
 from datetime import date
 from pathlib import Path
@@ -21,11 +20,7 @@ from typing import Any
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT / "hooks") not in sys.path:
-    sys.path.insert(0, str(ROOT / "hooks"))
-
-from roleatlas.model import ROLE_SECTIONS, Coverage, Currency, Level, Measure, Need, SkillCategory  # noqa: E402
+from roleatlas.model import ROLE_SECTIONS, Coverage, Currency, Level, Measure, Need, SkillCategory
 
 SKILLS = 300
 SOURCES = 12
@@ -96,12 +91,12 @@ def _initials(title: str) -> str:
 class _Maker:
     """Builds every collection for one size; one seeded random stream keeps it deterministic."""
 
-    def __init__(self, roles: int, seed: int):
+    def __init__(self, roles: int, seed: int, skills: int = SKILLS):
         self.n = roles
         self.rng = random.Random(seed)
         self.year = date.today().year - 1  # recent: no "older figure" warning for most figures
         self.sources = [f"src-{i:02d}" for i in range(1, SOURCES + 1)]
-        self.skill_ids = [f"skill-{i:03d}" for i in range(1, SKILLS + 1)]
+        self.skill_ids = [f"skill-{i:03d}" for i in range(1, max(skills, SKILLS_PER_ROLE) + 1)]
         self.role_ids = [f"role-{i:05d}" for i in range(1, roles + 1)]
 
     def src(self) -> str:
@@ -245,7 +240,7 @@ class _Maker:
             role["related"] = [{"role": r, "relation": _sentence(rng, 8), "source": self.src()} for r in others]
             role["career_from"] = [{"role": self.role_ids[index - 1], "note": _sentence(rng, 6), "source": self.src()}]
             role["career_to"] = [{"role": self.role_ids[(index + 1) % self.n], "source": self.src()}]
-        assert not {a["id"] for a in role["responsibilities"]} & set(ROLE_SECTIONS)
+        assert not {a["id"] for a in role["responsibilities"]} & set(ROLE_SECTIONS.values())
         return role
 
 
@@ -253,11 +248,12 @@ def _dump(path: Path, content: Any) -> None:
     path.write_text(yaml.safe_dump(content, sort_keys=False, allow_unicode=True, width=120), encoding="utf-8")
 
 
-def write_synthetic_data(root: Path, roles: int, seed: int = 7) -> Path:
-    """Write a valid data/ folder with `roles` roles under `root` and return its path."""
+def write_synthetic_data(root: Path, roles: int, seed: int = 7, skills: int = SKILLS) -> Path:
+    """Write a valid data/ folder with `roles` roles under `root` and return its path; `skills`
+    fewer than 300 makes a small data set quick to build (the benchmark's smoke test)."""
     if roles < 1:
         raise ValueError("at least one role")
-    maker = _Maker(roles, seed)
+    maker = _Maker(roles, seed, skills)
     data = root / "data"
     (data / "roles").mkdir(parents=True, exist_ok=True)
     (data / "topics").mkdir(exist_ok=True)
