@@ -9,6 +9,7 @@ must have its visible effect on its page, whichever way it is set.
 from __future__ import annotations
 
 import html
+import json
 import re
 from pathlib import Path
 from typing import Any, Iterator
@@ -17,6 +18,7 @@ from urllib.parse import urljoin
 import yaml
 
 from conftest import ROOT
+from roleatlas import search_covers
 from roleatlas.model import LEVEL_NAMES
 
 # A reference is shown as a link on the page of the file (or entry) that holds it.
@@ -148,6 +150,11 @@ WORDED = {("relation", "listed-title"): "lists this title", ("relation", "broade
 
 
 def shown(file: str, doc: Any, where: str, key: str, value: Any, pages: Pages) -> bool:
+    if file == "gaps.yaml" and key == "searches":  # what search answers with the gap's question
+        index = int(re.match(r"gaps\[(\d+)\]", where).group(1))
+        covers = json.loads((pages.site / search_covers.FILE).read_text(encoding="utf-8"))
+        gap = next(g for g in covers["gaps"] if g["url"].endswith("#" + doc["gaps"][index]["id"]))
+        return all(word in gap["words"] for word in str(value).lower().split())
     if (key, value) in WORDED:
         return WORDED[key, value] in pages.text(page_of(file, doc, where))
     if isinstance(value, bool):
