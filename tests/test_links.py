@@ -14,6 +14,7 @@ import pytest
 import yaml
 
 from conftest import MKDOCS, ROOT
+from roleatlas.render.job_description import is_overview
 
 
 def html_pages(site: Path) -> list[Path]:
@@ -27,6 +28,9 @@ def test_role_sections_and_areas_have_anchors_from_data_ids(site, atlas):
                        *(q.id for q in role.qualifications.required + role.qualifications.preferred)]:
             assert f'id="{anchor}"' in html, (role.id, anchor)
         for area in role.responsibilities:
+            if is_overview(area, role.responsibilities):  # folded as a note, not a section: no permalink
+                assert f'<details class="note" id="{area.id}"' in html, (role.id, area.id)
+                continue
             assert f'href="#{area.id}"' in html, (role.id, area.id)  # permalink and table of contents
 
 
