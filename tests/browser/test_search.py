@@ -20,7 +20,8 @@ EXPECTED = {
     "VP of Engineering": ["roles/vp-engineering/"],
     "VP of Machine Learning": ["roles/vp-ai-ml-engineering/"],
     # roles by the codes and titles of the official occupations they map to
-    "11-1011": ["roles/cto/", "roles/cio/"],
+    # (or the occupation's pay page, which lists the roles placed in it at its top)
+    "11-1011": ["roles/cto/", "roles/cio/", "roles/managing-director/", "roles/chief-ai-officer/", "pay/11-1011/"],
     "Architectural and Engineering Managers": ["roles/vp-engineering/", "roles/principal-engineer/"],
     # skills and tools
     "PyTorch": ["skills/pytorch/"],
