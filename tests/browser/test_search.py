@@ -21,10 +21,11 @@ EXPECTED = {
     "VP of Machine Learning": ["roles/vp-ai-ml-engineering/"],
     "EM": ["roles/engineering-manager/"],  # a prefix of other words too: in the first three
     # roles by the codes and titles of the official occupations they map to
-    "11-1011": ["roles/cto/", "roles/cio/"],
+    # (or the occupation's pay page, which lists the roles placed in it at its top)
+    "11-1011": ["roles/cto/", "roles/cio/", "roles/managing-director/", "roles/chief-ai-officer/", "pay/11-1011/"],
     "Architectural and Engineering Managers": ["roles/vp-engineering/", "roles/principal-engineer/",
                                                "roles/engineering-manager/", "roles/senior-engineering-manager/",
-                                               "roles/director-of-engineering/"],
+                                               "roles/director-of-engineering/", "pay/11-9041/"],
     # skills and tools
     "PyTorch": ["skills/pytorch/"],
     "Kubernetes": ["skills/kubernetes/"],
