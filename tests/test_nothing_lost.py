@@ -25,7 +25,7 @@ LINK_TARGETS = {"source": "sources/#{}", "skill": "skills/{}/", "skills": "skill
 ENTRY_PAGES = {"skills.yaml": ("skills", "skills/{}/"), "comparisons.yaml": ("comparisons", "compare/{}/")}
 # Files shown on one page; dimensions are explained on the perspectives page.
 FILE_PAGES = {"perspectives.yaml": "perspectives/", "salaries.yaml": "salaries/", "sources.yaml": "sources/",
-              "occupations.yaml": "crosswalk/",
+              "occupations.yaml": "crosswalk/", "gaps.yaml": "",
               "dimensions.yaml": "perspectives/", "glossary.yaml": ""}
 
 

@@ -93,6 +93,11 @@ def days(atlas: Atlas, history: History) -> tuple[Day, ...]:
         for (ref, how), entries in sorted(by_day[day].items(), key=lambda kv: (ORDER.index(kv[0][1]), kv[0][0])):
             if not entries:
                 continue
+            if how == "removed" and not (BY_REF.get(ref) and BY_REF[ref].page):
+                # an entry without a page of its own (a glossary term, a pay figure) is counted: its
+                # name, once removed, may be one no source gives
+                lines.append(Line(f"{len(entries)} {_noun(ref, len(entries))} removed".capitalize(), ()))
+                continue
             items = tuple(Item(e.name, None if how == "removed" else _target(atlas, ref, e.ident),
                                ", ".join(FIELD_WORDS.get(f, f.replace("_", " ")) for f in e.fields))
                           for e in entries.values())
