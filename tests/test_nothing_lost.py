@@ -25,7 +25,7 @@ LINK_TARGETS = {"source": "sources/#{}", "skill": "skills/{}/", "skills": "skill
 ENTRY_PAGES = {"skills.yaml": ("skills", "skills/{}/"), "comparisons.yaml": ("comparisons", "compare/{}/")}
 # Files shown on one page; dimensions are explained on the perspectives page.
 FILE_PAGES = {"perspectives.yaml": "perspectives/", "salaries.yaml": "salaries/", "sources.yaml": "sources/",
-              "occupations.yaml": "crosswalk/", "ladders.yaml": "ladders/",
+              "occupations.yaml": "crosswalk/", "ladders.yaml": "ladders/", "gaps.yaml": "",
               "dimensions.yaml": "perspectives/", "glossary.yaml": ""}
 # Other files (the imports, data/esco.yaml and data/onet.yaml): the page of each collection.
 KEY_PAGES = {"sources": "sources/", "occupations": "crosswalk/"}
