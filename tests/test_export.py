@@ -136,6 +136,7 @@ def test_a_built_page_is_marked_from_its_title_on_not_its_buttons():
     assert marked.count(IGNORED_START) == 2  # the table, and the excluded section
     assert f"{button}<h1" in marked and "<nav><ul>" in marked  # buttons and navigation untouched
     assert marked.index("</article>") > marked.rindex("</div><!-- /search-ignored -->")
+    assert mark_page(marked, PageSearch(weight=3.0, lists=True)) == marked, "marked once, however often run"
     assert html_file("roles/cto.md") == "roles/cto/index.html" and html_file("index.md") == "index.html"
 
 
