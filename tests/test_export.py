@@ -172,8 +172,9 @@ def test_the_export_is_a_site_source_without_hooks(tmp_path, monkeypatch):
 def test_export_refuses_the_project_folder_and_reports_bad_data(tmp_path):
     run = lambda *args: subprocess.run([sys.executable, str(ROOT / "scripts" / "export"), *args],  # noqa: E731
                                        capture_output=True, text=True, cwd=ROOT, timeout=120)
-    refused = run(str(ROOT))
-    assert refused.returncode == 2 and "holds the project" in refused.stderr
+    for folder in (ROOT, ROOT / "docs" / "export"):
+        refused = run(str(folder))
+        assert refused.returncode == 2 and "holds the project" in refused.stderr, folder
     data = datafactory.write_data(tmp_path / "input")
     (data / "roles" / "alpha.yaml").write_text("id: alpha\ncoverage: partial\n", encoding="utf-8")
     bad = run(str(tmp_path / "out"), "--data", str(data))
