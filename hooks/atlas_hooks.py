@@ -31,7 +31,7 @@ from roleatlas import site_search
 from roleatlas.history import read_history
 from roleatlas.load import load
 from roleatlas.origins import entry_files
-from roleatlas.postbuild import AfterBuild, PageSearch, finish_site
+from roleatlas.postbuild import AfterBuild, PageSearch, card_cache, cards_wanted, finish_site, pagefind_wanted
 from roleatlas.problems import DataError
 from roleatlas.render.error_page import error_html, error_markdown
 from roleatlas.site_source import docs_page_meta, site_source
@@ -79,9 +79,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if data not in config.watch:
         config.watch.append(data)
     _set_repository(config)
-    # Search answers from Pagefind (README, Search); ROLE_ATLAS_SEARCH=material keeps Material's own
-    # search with its whole index, as before, for scripts/bench_search to compare.
-    _session.pagefind = os.environ.get("ROLE_ATLAS_SEARCH", "pagefind") != "material"
+    _session.pagefind = pagefind_wanted()
     config.extra["pagefind_search"] = _session.pagefind  # overrides/main.html starts the search worker
     return config
 
@@ -110,7 +108,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                              docs_pages=docs_pages, docs_prefix=_repo_path(Path(config.docs_dir), root),
                              site_name=config.site_name, site_description=config.site_description or config.site_name,
                              site_url=config.site_url or "", history=read_history(data_dir),
-                             cards=_cards_wanted(), pagefind=_session.pagefind)
+                             cards=cards_wanted(), pagefind=_session.pagefind)
     _set_glossary(config, source.glossary)
     for path, content in [*source.pages.items(), *source.files]:
         if files.get_file_from_path(path) is not None:
@@ -214,18 +212,12 @@ def _set_glossary(config: MkDocsConfig, terms: dict[str, str]) -> None:
     config.mdx_configs["abbr"] = {**config.mdx_configs.get("abbr", {}), "glossary": terms}
 
 
-def _cards_wanted() -> bool:
-    """The link-preview cards (README, Benchmark). ROLE_ATLAS_CARDS=false builds without cards."""
-    return os.environ.get("ROLE_ATLAS_CARDS", "true").lower() not in ("false", "0", "no", "off")
-
-
 @event_priority(-100)  # after the search plugin has written its index
 def on_post_build(config: MkDocsConfig) -> None:
     """What follows every build, on any engine (roleatlas.postbuild): the published Markdown and
     llms.txt; Pagefind's marks and index, Material's own index emptied (ROLE_ATLAS_SEARCH=material
     keeps it); the cards not drawn before (kept in .cache/cards, or ROLE_ATLAS_CARD_CACHE)."""
-    cache = os.environ.get("ROLE_ATLAS_CARD_CACHE") or Path(config.config_file_path).parent / ".cache" / "cards"
     try:
-        finish_site(Path(config.site_dir), _session.after, Path(cache), log.info)
+        finish_site(Path(config.site_dir), _session.after, card_cache(Path(config.config_file_path).parent), log.info)
     except site_search.SearchIndexError as err:
         raise PluginError(str(err)) from None

@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 
 from roleatlas.history import read_history  # noqa: E402
 from roleatlas.load import load  # noqa: E402
-from roleatlas.postbuild import PLAN_FILE  # noqa: E402
+from roleatlas.postbuild import PLAN_FILE, cards_wanted, pagefind_wanted  # noqa: E402
 from roleatlas.site_source import SiteSource, add_meta, docs_page_meta, site_source  # noqa: E402
 from roleatlas.when import build_date  # noqa: E402
 
@@ -127,12 +127,11 @@ def make_source(data: Path) -> tuple[SiteSource, dict[str, str]]:
     docs_prefix = docs.resolve().relative_to(root).as_posix()
     built = build_date()
     atlas = load(data, root=data.parent, today=built)
-    cards = os.environ.get("ROLE_ATLAS_CARDS", "true").lower() not in ("false", "0", "no", "off")
     source = site_source(atlas, built, data_dir=data, data_prefix=data_prefix, docs_pages=docs_pages,
                          docs_prefix=docs_prefix, site_name=config["site_name"],
                          site_description=config.get("site_description") or config["site_name"],
                          site_url=_setting(config.get("site_url")) or "", history=read_history(data),
-                         cards=cards, pagefind=os.environ.get("ROLE_ATLAS_SEARCH", "pagefind") != "material")
+                         cards=cards_wanted(), pagefind=pagefind_wanted())
     return source, {path: add_meta(text, **docs_page_meta(path, docs_prefix)) for path, text in docs_pages.items()}
 
 

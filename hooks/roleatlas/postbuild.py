@@ -16,6 +16,7 @@ Nothing here imports MkDocs.
 from __future__ import annotations
 
 import json
+import os
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
@@ -26,6 +27,22 @@ from . import site_search, urls
 from .cards import Card, write_cards
 
 PLAN_FILE = "postbuild.json"
+
+
+def cards_wanted() -> bool:
+    """The link-preview cards are drawn unless ROLE_ATLAS_CARDS says not (false, 0, no, off)."""
+    return os.environ.get("ROLE_ATLAS_CARDS", "true").lower() not in ("false", "0", "no", "off")
+
+
+def card_cache(project: Path) -> Path:
+    """Where drawn cards are kept between builds: ROLE_ATLAS_CARD_CACHE, else the project's .cache/cards."""
+    return Path(os.environ.get("ROLE_ATLAS_CARD_CACHE") or project / ".cache" / "cards")
+
+
+def pagefind_wanted() -> bool:
+    """Search answers from Pagefind (README, Search); ROLE_ATLAS_SEARCH=material keeps Material's own
+    search with its whole index, for scripts/bench_search to compare."""
+    return os.environ.get("ROLE_ATLAS_SEARCH", "pagefind") != "material"
 
 
 @dataclass(frozen=True)
@@ -77,7 +94,10 @@ def html_file(page: str) -> str:
 def mark_page(page_html: str, search: PageSearch) -> str:
     """One built page marked for Pagefind: its article as the indexed text, with the sections and
     lists search leaves out wrapped for Pagefind to skip. Only the page's own text is looked at
-    (from its title to the end of the article), not the buttons and tags above it."""
+    (from its title to the end of the article), not the buttons and tags above it. A page marked
+    before is left as it is, so running the step twice does no harm."""
+    if site_search.ARTICLE[:-1] + " data-pagefind-body" in page_html:
+        return page_html
     start = page_html.find(site_search.ARTICLE)
     title = page_html.find("<h1", start)
     end = page_html.find("</article>", start)
