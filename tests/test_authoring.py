@@ -146,7 +146,8 @@ def test_recent_changes_say_what_changed_in_plain_words_with_links_and_no_commit
     entries = (EntryChange("role", "beta", "updated", "Beta Lead", ("summary", "search_terms")),
                EntryChange("role", "gone", "removed", f"Gone {EVIL}"),
                EntryChange("salary", "alpha-pay", "updated", "Average pay", ("low", "high")),
-               EntryChange("source", "src-a", "added", "Source A"))
+               EntryChange("source", "src-a", "added", "Source A"),
+               EntryChange("term", "XYZQ", "added", "XYZQ"), EntryChange("term", "QQQ", "removed", "QQQ"))
     history = History((Change(date(2025, 3, 4), f"Beta {EVIL} refactor", ("roles/beta.yaml", "atlas.yaml"), "c1", entries),))
     page = render_changes(small, history)
     assert "## 2025-03-04 { #2025-03-04 }" in page
@@ -155,6 +156,9 @@ def test_recent_changes_say_what_changed_in_plain_words_with_links_and_no_commit
     assert "- **Source added:** [Source A](sources.md#src-a)" in page
     assert "- **Role removed:** Gone &#60;script&#62;" in page  # gone: no link, its name escaped
     assert "refactor" not in page and EVIL not in page  # the commit message is not shown
+    # a glossary term since removed, or removed, is counted: its name may be one no source gives
+    assert "- **Glossary term added:** 1 since removed" in page and "- **1 glossary term removed**" in page
+    assert "XYZQ" not in page and "QQQ" not in page
     assert "[Atom feed of these changes](changes/feed.xml)" in page
     assert "built without its history" in render_changes(small, NO_HISTORY)
 

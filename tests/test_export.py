@@ -135,6 +135,7 @@ def test_a_built_page_is_marked_from_its_title_on_not_its_buttons():
     assert marked.count(IGNORED_START) == 2  # the table, and the excluded section
     assert f"{button}<h1" in marked and "<nav><ul>" in marked  # buttons and navigation untouched
     assert marked.index("</article>") > marked.rindex("</div><!-- /search-ignored -->")
+    assert mark_page(marked, PageSearch(weight=3.0, lists=True)) == marked, "marked once, however often run"
     assert html_file("roles/cto.md") == "roles/cto/index.html" and html_file("index.md") == "index.html"
 
 
@@ -172,8 +173,9 @@ def test_the_export_is_a_site_source_without_hooks(tmp_path, monkeypatch):
 def test_export_refuses_the_project_folder_and_reports_bad_data(tmp_path):
     run = lambda *args: subprocess.run([sys.executable, str(ROOT / "scripts" / "export"), *args],  # noqa: E731
                                        capture_output=True, text=True, cwd=ROOT, timeout=120)
-    refused = run(str(ROOT))
-    assert refused.returncode == 2 and "holds the project" in refused.stderr
+    for folder in (ROOT, ROOT / "docs" / "export"):
+        refused = run(str(folder))
+        assert refused.returncode == 2 and "holds the project" in refused.stderr, folder
     data = datafactory.write_data(tmp_path / "input")
     (data / "roles" / "alpha.yaml").write_text("id: alpha\ncoverage: partial\n", encoding="utf-8")
     bad = run(str(tmp_path / "out"), "--data", str(data))

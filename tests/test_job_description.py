@@ -173,3 +173,14 @@ def test_a_backtick_run_in_the_data_cannot_close_the_block(atlas, text):
     block = str(fenced(f"a {text} b\n", "text", "    "))
     fence = block.strip().splitlines()[-1].strip()
     assert len(fence) > max(len(r) for r in re.findall(r"`+", text))
+
+
+def test_a_role_with_an_ad_summary_opens_its_ad_with_it(atlas):
+    """Roles whose summary sets companies side by side (the tracks) open the ad in one employer's voice."""
+    with_own = [r for r in atlas.roles if r.ad_summary]
+    assert with_own
+    for role in with_own:
+        ad = job_ad(atlas, role)
+        assert ad is not None
+        assert ad.summary.startswith("[Company] is hiring ") and " ".join(role.ad_summary.split()) in ad.summary
+        assert " ".join(role.ad_summary.split()) in plain_text(ad)

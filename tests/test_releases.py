@@ -35,6 +35,8 @@ ESCO_OF = {
     "managing-director": ("6c3fd65e-2d24-47d8-bc22-9e93512bdcc2", "chief executive officer", "listed-title"),
     "senior-engineer": ("f2b15a0e-e65a-438a-affb-29b9d50b77d1", "software developer", "broader"),
     "lead-engineer": ("f2b15a0e-e65a-438a-affb-29b9d50b77d1", "software developer", "broader"),
+    "staff-engineer": ("f2b15a0e-e65a-438a-affb-29b9d50b77d1", "software developer", "broader"),
+    "distinguished-engineer": ("f2b15a0e-e65a-438a-affb-29b9d50b77d1", "software developer", "broader"),
     "chief-architect": ("d0aa0792-4345-474b-9365-686cf4869d2e", "software architect", "broader"),
 }
 # Unit group 1330's "Examples of the occupations classified here", all of them, in the file's order.

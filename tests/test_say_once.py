@@ -72,3 +72,12 @@ def test_long_notes_and_the_overview_area_are_folded_not_dropped(atlas):
     assert re.search(rf'<details[^>]*id="{overview.id}"', html)
     for item in overview.items:
         assert item.split(":")[0] in html
+
+
+def test_a_related_role_that_is_a_career_step_is_said_once_in_the_career_path(atlas):
+    html = page_html(atlas, "vp-ai-ml-engineering")
+    career, related = section(html, "career"), section(html, "related-roles")
+    assert 'href="cto.md"' in career and 'href="cto.md"' not in related
+    assert 'href="vp-engineering.md"' in related  # not a step: still listed
+    cto = page_html(atlas, "cto")  # the other page keeps the relation the VP of AI/ML names
+    assert "A C-level post the VP of AI/ML Engineering may move up into" in cto

@@ -180,15 +180,25 @@ async function nothingFound(asked) {
   return groups;
 }
 
+function onlyLetters(excerpt) {
+  const marked = [...String(excerpt).matchAll(/<mark>(.*?)<\/mark>/g)].map(m => m[1].replace(/[^\p{L}\p{N}]/gu, ""));
+  return marked.length > 0 && marked.every(word => word.length <= 1);
+}
+
 async function search(query) {
   const asked = words(query);
   if (!pagefind || !asked.length)
     return {items: [], ...(suggestions && {suggest: []})};
   const found = await pagefind.search(query);
-  if (!found.results.length)
+  const fetched = await Promise.all(found.results.slice(0, PAGES).map(async result => [result, await result.data()]));
+  // Pagefind also matches a word of the index that begins a word typed, so a lone letter on a page
+  // ("Copyright (c) 2019") would answer "cheif": a page whose only marked words are single letters
+  // is no match.
+  const kept = fetched.filter(([, data]) => !onlyLetters(data.excerpt));
+  if (!kept.length)
     return {items: await nothingFound(asked), ...(suggestions && {suggest: []})};
-  const best = found.results.slice(0, PAGES);
-  const pages = await Promise.all(best.map(result => result.data()));
+  const best = kept.map(([result]) => result);
+  const pages = kept.map(([, data]) => data);
   const items = pages.map((data, i) => group(data, best[i].score, asked));
   const known = contentWords(asked).length > 1 ? await loadCovers() : null;  // a question, not a name
   const gap = known && askedGap(known, contentWords(asked));

@@ -663,7 +663,6 @@ class Gap:
     id: str = doc("Stable id; the anchor on the home page's note.", id=True)
     question: str = doc("The question, as a reader would ask it.")
     phrases: tuple[str, ...] = doc("Words and phrases a fact that addresses it would use (searched case-insensitively).")
-    searches: tuple[str, ...] = opt("Words a reader types in search for it, besides the phrases (hire, hiring).", ())
 
     def check(self, today: date) -> list[tuple[str, str]]:
         if not self.phrases or any(not p.strip() for p in self.phrases):

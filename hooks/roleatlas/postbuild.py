@@ -77,7 +77,10 @@ def html_file(page: str) -> str:
 def mark_page(page_html: str, search: PageSearch) -> str:
     """One built page marked for Pagefind: its article as the indexed text, with the sections and
     lists search leaves out wrapped for Pagefind to skip. Only the page's own text is looked at
-    (from its title to the end of the article), not the buttons and tags above it."""
+    (from its title to the end of the article), not the buttons and tags above it. A page marked
+    before is left as it is, so running the step twice does no harm."""
+    if site_search.ARTICLE[:-1] + " data-pagefind-body" in page_html:
+        return page_html
     start = page_html.find(site_search.ARTICLE)
     title = page_html.find("<h1", start)
     end = page_html.find("</article>", start)

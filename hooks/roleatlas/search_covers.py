@@ -8,6 +8,7 @@ holds only titles, addresses and the questions of the "What the sources do not c
 from __future__ import annotations
 
 import json
+import re
 
 from . import urls
 from .atlas import Atlas
@@ -24,7 +25,8 @@ def covers_json(atlas: Atlas) -> str:
                    for t in atlas.topics],
         "skills": [{"title": s.name, "url": urls.url_of(urls.page_of("skill", s.id))} for s in atlas.skills],
         "gaps": [{"question": s.gap.question, "url": urls.url_of(urls.HOME) + f"#{s.gap.id}", "answered": bool(s.facts),
-                  "words": sorted({w.lower() for phrase in (*s.gap.phrases, *s.gap.searches) for w in phrase.split()})}
+                  "words": sorted({w.lower() for phrase in (s.gap.question, *s.gap.phrases)
+                                   for w in re.findall(r"[\w/+#-]+", phrase)})}
                  for s in gap_status(atlas)],
         "roles_url": urls.url_of(urls.ROLES), "topics_url": urls.url_of(urls.TOPICS),
     }

@@ -211,3 +211,28 @@ def screenshot(tab: Tab, name: str) -> Path:
 def path_of(url: str) -> str:
     """/roles/cto/ for http://127.0.0.1:1234/roles/cto/#summary."""
     return urlsplit(url).path
+
+
+COUNT_SEARCH_MESSAGES = """(() => {
+    const seen = window.__atlasSearch = {asked: [], answered: 0};
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (message, ...rest) {
+        if (!this.__atlasCounted) {  // before or after Material's listener: both run in one event
+            this.__atlasCounted = true;
+            this.addEventListener("message", e => { if (e.data && e.data.type === 3) seen.answered++; });
+        }
+        if (message && message.type === 2) seen.asked.push(message.data);
+        return post.call(this, message, ...rest);
+    };
+})();"""
+
+
+@pytest.fixture(scope="module")
+def search_tab(browser, served):
+    """One page for every query: the search index loads once."""
+    context, tab = new_tab(browser, served, DESKTOP)
+    tab.page.add_init_script(COUNT_SEARCH_MESSAGES)
+    tab.goto("")
+    yield tab
+    tab.assert_clean()
+    context.close()

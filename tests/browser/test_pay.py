@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import DESKTOP, PHONE, Tab, new_tab
-from .test_search import COUNT_SEARCH_MESSAGES, search
+from .conftest import DESKTOP, PHONE, Tab
+from .test_search import search
 
 pytestmark = pytest.mark.browser
 
@@ -21,16 +21,6 @@ def committed(occupation: str) -> list[dict[str, str]]:
     """The committed release's rows for one occupation (BLS's code, 113021), areas other than national."""
     with (ROOT / "data" / "oews" / "wages.csv").open(encoding="utf-8") as handle:
         return [r for r in csv.DictReader(handle) if r["occupation_code"] == occupation and r["area_code"] != "0000000"]
-
-
-@pytest.fixture(scope="module")
-def search_tab(browser, served):
-    context, tab = new_tab(browser, served, DESKTOP)
-    tab.page.add_init_script(COUNT_SEARCH_MESSAGES)
-    tab.goto("")
-    yield tab
-    tab.assert_clean()
-    context.close()
 
 
 @pytest.mark.parametrize("query", ["Seattle", "Texas", "11-3021"])

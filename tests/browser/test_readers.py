@@ -15,7 +15,7 @@ import pytest
 from conftest import build_site
 
 from .conftest import DESKTOP, PHONE, Served, Tab, _QuietHandler, new_tab
-from .test_search import COUNT_SEARCH_MESSAGES
+from .conftest import COUNT_SEARCH_MESSAGES
 
 pytestmark = pytest.mark.browser
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import DESKTOP, Tab, new_tab, path_of
+from .conftest import COUNT_SEARCH_MESSAGES, DESKTOP, Tab, new_tab, path_of
 
 pytestmark = pytest.mark.browser
 
@@ -21,10 +21,11 @@ EXPECTED = {
     "VP of Machine Learning": ["roles/vp-ai-ml-engineering/"],
     "EM": ["roles/engineering-manager/"],  # a prefix of other words too: in the first three
     # roles by the codes and titles of the official occupations they map to
-    "11-1011": ["roles/cto/", "roles/cio/"],
+    # (or the occupation's pay page, which lists the roles placed in it at its top)
+    "11-1011": ["roles/cto/", "roles/cio/", "roles/managing-director/", "roles/chief-ai-officer/", "pay/11-1011/"],
     "Architectural and Engineering Managers": ["roles/vp-engineering/", "roles/principal-engineer/",
                                                "roles/engineering-manager/", "roles/senior-engineering-manager/",
-                                               "roles/director-of-engineering/"],
+                                               "roles/director-of-engineering/", "pay/11-9041/"],
     # skills and tools
     "PyTorch": ["skills/pytorch/"],
     "Kubernetes": ["skills/kubernetes/"],
@@ -48,29 +49,6 @@ EXPECTED = {
 # Counts the queries Material's search sends its worker and the answers it gets back (message
 # types 2 and 3: QUERY and RESULT). Material renders an answer as it arrives, in the same event,
 # so once every query has its answer the list shows the last one's results.
-COUNT_SEARCH_MESSAGES = """(() => {
-    const seen = window.__atlasSearch = {asked: [], answered: 0};
-    const post = Worker.prototype.postMessage;
-    Worker.prototype.postMessage = function (message, ...rest) {
-        if (!this.__atlasCounted) {  // before or after Material's listener: both run in one event
-            this.__atlasCounted = true;
-            this.addEventListener("message", e => { if (e.data && e.data.type === 3) seen.answered++; });
-        }
-        if (message && message.type === 2) seen.asked.push(message.data);
-        return post.call(this, message, ...rest);
-    };
-})();"""
-
-
-@pytest.fixture(scope="module")
-def search_tab(browser, served):
-    """One page for every query: the search index loads once."""
-    context, tab = new_tab(browser, served, DESKTOP)
-    tab.page.add_init_script(COUNT_SEARCH_MESSAGES)
-    tab.goto("")
-    yield tab
-    tab.assert_clean()
-    context.close()
 
 
 def search(tab: Tab, query: str) -> list[str]:

@@ -93,10 +93,19 @@ def days(atlas: Atlas, history: History) -> tuple[Day, ...]:
         for (ref, how), entries in sorted(by_day[day].items(), key=lambda kv: (ORDER.index(kv[0][1]), kv[0][0])):
             if not entries:
                 continue
+            # An entry without a page of its own (a glossary term, a pay figure) that the data no
+            # longer holds is counted, not named: its name may be one no source gives.
+            has_page = bool(BY_REF.get(ref) and BY_REF[ref].page)
+            gone = [e for e in entries.values() if not has_page and e.ident not in getattr(atlas, ref, {})]
+            if how == "removed" and not has_page:
+                lines.append(Line(f"{len(entries)} {_noun(ref, len(entries))} removed".capitalize(), ()))
+                continue
             items = tuple(Item(e.name, None if how == "removed" else _target(atlas, ref, e.ident),
                                ", ".join(FIELD_WORDS.get(f, f.replace("_", " ")) for f in e.fields))
-                          for e in entries.values())
-            lines.append(Line(f"{_noun(ref, len(items))} {how}".capitalize(), items))
+                          for e in entries.values() if e not in gone)
+            if gone:
+                items += (Item(f"{len(gone)} since removed", None),)
+            lines.append(Line(f"{_noun(ref, len(entries))} {how}".capitalize(), items))
         if lines:
             out.append(Day(Markup(day.isoformat()), tuple(lines)))
     return tuple(out)

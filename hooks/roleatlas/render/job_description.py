@@ -260,7 +260,7 @@ def job_ad(atlas: Atlas, role: Role) -> Ad | None:
         return None
     asks = _requirements(role)
     title = _one_line(role.title)
-    # A role whose summary sets companies side by side has its own opening for an ad (issue 25).
+    # A role whose own summary sets companies side by side has an opening written for one employer.
     summary = (f"{COMPANY} is hiring {_article(title)} {title}. {_one_line(role.ad_summary)}" if role.ad_summary
                else _summary(title, duties))
     said = " ".join([summary, *(t for t, _ in duties), *(i for _, items in duties for i in items),

@@ -175,9 +175,9 @@ that a search for them lands on the sentence saying the figures are for the Unit
 def _pay_pages(atlas: Atlas) -> Iterator[tuple[str, str]]:
     """The official pay page, and one page per occupation imported with every area's figures."""
     release = atlas.pay
-    if release is None:  # the navigation names the page: without a release it says there is none
-        front = front_matter(title="Official pay", description="Official pay by occupation: no release imported.")
-        yield urls.PAY, render("pay_index.md.j2", urls.PAY, atlas, front=front, release=None, occupations=())
+    if release is None:  # a copy of the data without data/oews: the page says so (the nav names it)
+        front = front_matter(title="Official pay", description="No official pay release is imported in this copy of the data.")
+        yield urls.PAY, render("pay_index.md.j2", urls.PAY, atlas, front=front, release=None, occupations=[], elsewhere=())
         return
     occupations = [(soc, title, release.national(soc), atlas.roles_in_soc(soc))
                    for soc, title in sorted(release.occupations.items())]

@@ -1,9 +1,9 @@
 """What a reader needs to place a source: what it is, what it can and cannot support, how old it is.
 
 The two texts behind most claims say so in their own data entry (`what`, `supports`,
-`cannot_support`, `age`). A publisher's official page that leaves those out gets the atlas's own
+`cannot_support`, `age`). A publisher's official page or a company's published framework that leaves those out gets the atlas's own
 explanation for its kind of document (marked as atlas wording where shown), since an official
-statistic or classification supports the same things whoever publishes it.
+statistic or classification, or one company's framework, supports the same things whoever publishes it.
 """
 
 from __future__ import annotations
@@ -32,6 +32,10 @@ _BY_KIND = (
     ("official occupation", (
         "The occupation's code and title, what it does, and the job titles its publisher lists for it.",
         "Pay, and how one company defines or levels a title.")),
+    ("company", (
+        "How this one company names, levels and describes its roles, credited to it.",
+        "How other companies define or level the same titles, what the roles pay, or how common the "
+        "company's practice is: one company's framework is not a survey.")),
 )
 
 

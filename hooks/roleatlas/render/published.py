@@ -168,7 +168,8 @@ def reader_markdown(atlas: Atlas, page: str, markdown: str, site_url: str, built
     cited = cited_sources(atlas, markdown, claims)
     listed = _SOURCES_SECTION.search(body) is not None  # a role page lists its sources itself
     licensed = [s for s in cited if s.licence or s.attribution]
-    address = site_url + urls.url_of(page) if site_url else f"the page {urls.url_of(page) or '/'}"
+    where = urls.url_of(page)
+    address = site_url + where if site_url else (f"the page {where}" if where else "the home page")
     return render_text("published.md.j2", title_line=title_line, address=address, body=rest.strip() + "\n",
                        sources=[] if listed else cited, licensed=licensed, built=built, site_name=site_name,
                        sources_page=relative(urls.SOURCES, page))

@@ -17,8 +17,11 @@ from .templating import front_matter, meta_text, render
 
 
 def related(atlas: Atlas, role: Role) -> list[tuple[str, str, str]]:
-    """Roles this one names, then roles that name this one (so links work both ways)."""
-    rows = [(link.role, link.relation, link.source) for link in role.related]
+    """Roles this one names, then roles that name this one (so links work both ways). A role this one
+    names that is also a step of its career path is said there once, not again here (the other
+    role's page still shows the relation)."""
+    steps = {e.before for e in atlas.steps_into.get(role.id, ())} | {e.after for e in atlas.steps_out.get(role.id, ())}
+    rows = [(link.role, link.relation, link.source) for link in role.related if link.role not in steps]
     named = {r for r, _, _ in rows}
     for other in atlas.linked_from.get(role.id, ()):
         for link in other.related:
