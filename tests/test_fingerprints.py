@@ -24,8 +24,7 @@ THREAD_SENTENCE = ("They drive how/when/why a company should adopt new technolog
 def test_every_cited_source_has_a_fingerprint_file(atlas):
     prints = read_fingerprints(FINGERPRINTS)
     assert {s.id for s in atlas.sources} <= set(prints), "run scripts/fingerprint add <id> <text file>"
-    # Enough runs that the file was made from the text read, not an empty or wrong file; a source read
-    # as a table (bls-projections-2024) has only its column headings and the page banner as prose.
+    # Enough runs that the file was made from the text read, not an empty or wrong file.
     assert all(len(hashes) > 60 for hashes in prints.values())
 
 

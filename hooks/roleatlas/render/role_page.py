@@ -16,11 +16,22 @@ from .salary_chart import is_stale
 from .templating import front_matter, meta_text, render
 
 
+def _step_roles(atlas: Atlas, role: Role) -> set[str]:
+    return {e.before for e in atlas.steps_into.get(role.id, ())} | {e.after for e in atlas.steps_out.get(role.id, ())}
+
+
+def step_links(atlas: Atlas, role: Role) -> dict[str, tuple[str, str]]:
+    """Role id → (relation, source) of the links this role names to roles of its career path: said
+    with the step in the career path, where `related` leaves them out."""
+    steps = _step_roles(atlas, role)
+    return {link.role: (link.relation, link.source) for link in role.related if link.role in steps}
+
+
 def related(atlas: Atlas, role: Role) -> list[tuple[str, str, str]]:
     """Roles this one names, then roles that name this one (so links work both ways). A role this one
     names that is also a step of its career path is said there once, not again here (the other
     role's page still shows the relation)."""
-    steps = {e.before for e in atlas.steps_into.get(role.id, ())} | {e.after for e in atlas.steps_out.get(role.id, ())}
+    steps = _step_roles(atlas, role)
     rows = [(link.role, link.relation, link.source) for link in role.related if link.role not in steps]
     named = {r for r, _, _ in rows}
     for other in atlas.linked_from.get(role.id, ()):
@@ -130,7 +141,7 @@ def render_role(atlas: Atlas, role: Role, built: date | None = None, changed: da
                          + ([atlas.pay.year] if atlas.pay and atlas.pay_placements(role) else []), default=""),
         career_from=[(e.before, e.note, e.source) for e in atlas.steps_into.get(role.id, ())],
         career_to=[(e.after, e.note, e.source) for e in atlas.steps_out.get(role.id, ())],
-        related=related(atlas, role),
+        related=related(atlas, role), step_links=step_links(atlas, role),
         ladder_places=[(p.ladder.company, p.level.label,
                         f"{urls.LADDERS}#{urls.ladder_anchor(p.ladder.id, p.level.id)}", p.rung.title)
                        for p in atlas.placed.get(role.id, ())],
