@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+import datafactory
 from datafactory import TODAY
 from roleatlas_dev import mkdocs
 
@@ -67,3 +68,22 @@ def atlas():
     from roleatlas.load import load
 
     return load(ROOT / "data", root=ROOT, today=TODAY)
+
+
+@pytest.fixture
+def hooks(tmp_path, monkeypatch):
+    """(config, hooks module) for the small data set in tmp_path, with no setting, nor REPO_URL, taken
+    from the environment; the module's state is restored afterwards."""
+    from mkdocs.config import load_config
+
+    from roleatlas.settings import SETTINGS
+
+    for setting in SETTINGS:
+        monkeypatch.delenv(setting.env, raising=False)
+    monkeypatch.delenv("REPO_URL", raising=False)
+    monkeypatch.setenv("ROLE_ATLAS_DATA", str(datafactory.write_data(tmp_path)))
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    module = config.hooks["hooks/atlas_hooks.py"]
+    monkeypatch.setattr(module, "_serving", False)
+    monkeypatch.setattr(module, "_build", None)
+    return config, module

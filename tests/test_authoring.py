@@ -16,7 +16,6 @@ from pathlib import Path
 
 import pytest
 from markupsafe import escape
-from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
@@ -225,18 +224,6 @@ def test_the_error_pages_show_every_problem_escaped():
 
 
 # --- the MkDocs glue -----------------------------------------------------------------------------
-
-
-@pytest.fixture
-def hooks(tmp_path, monkeypatch):
-    """(config, hooks module) for data in tmp_path; the module's state is restored afterwards."""
-    monkeypatch.setenv("ROLE_ATLAS_DATA", str(datafactory.write_data(tmp_path)))
-    monkeypatch.delenv("REPO_URL", raising=False)
-    config = load_config(str(ROOT / "mkdocs.yml"))
-    module = config.hooks["hooks/atlas_hooks.py"]
-    monkeypatch.setattr(module, "_serving", False)
-    monkeypatch.setattr(module, "_build", None)
-    return config, module
 
 
 def build_files(config):

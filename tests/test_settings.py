@@ -8,11 +8,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
-import datafactory
 from conftest import ROOT
 from roleatlas.settings import BY_KEY, SETTINGS, Settings, SettingsError, read_settings
 
@@ -110,18 +108,6 @@ def test_a_bad_setting_says_where_it_was_given_and_what_is_expected(tmp_path, gi
 
 
 # --- the hooks ------------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def hooks(tmp_path, monkeypatch):
-    for s in SETTINGS:
-        monkeypatch.delenv(s.env, raising=False)
-    monkeypatch.setenv("ROLE_ATLAS_DATA", str(datafactory.write_data(tmp_path)))
-    config = load_config(str(ROOT / "mkdocs.yml"))
-    module = config.hooks["hooks/atlas_hooks.py"]
-    monkeypatch.setattr(module, "_serving", False)
-    monkeypatch.setattr(module, "_build", None)
-    return config, module
 
 
 def build(config):
